@@ -1,0 +1,219 @@
+//! Turns laid-out pages into PDF bytes with printpdf, deterministically: fixed resource names,
+//! dates and title from the record, a document /ID derived from the content's identity, no
+//! clock and no random ids. The font is embedded as a subset (printpdf `text_layout`).
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, CurTransMat, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat, Rect, TextItem, TextRenderingMode, XObject,
+    XObjectId, XObjectTransform,
+};
+use sha2::{Digest, Sha256};
+
+use super::font::font;
+use super::layout::{Draw, Page, Paper, Raster};
+
+/// Document information written into the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Producer program and version ("Yishi 0.1.0").
+    pub creator: String,
+    /// Creation and modification date, seconds since the Unix epoch (from the record).
+    pub unix_time: i64,
+    /// Extra ASCII entries for the document information dictionary (`/YishiVerification` …).
+    pub custom: Vec<(String, String)>,
+}
+
+fn grey(g: f32) -> Color {
+    Color::Greyscale(Greyscale::new(g.clamp(0.0, 1.0), None))
+}
+
+/// A six-letter subset tag derived from the glyphs used (PDF 9.6.4 wants one per subset).
+fn subset_tag(pages: &[Page]) -> String {
+    let mut used = BTreeSet::new();
+    for p in pages {
+        for d in &p.draws {
+            if let Draw::Text { text, .. } | Draw::RotatedText { text, .. } = d {
+                used.extend(text.chars());
+            }
+        }
+    }
+    let s: String = used.into_iter().collect();
+    let h = Sha256::digest(s.as_bytes());
+    h.iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+}
+
+pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> Vec<u8> {
+    let (pw, ph) = paper.size();
+    let mut doc = PdfDocument::new(&meta.title);
+    let fid = FontId(subset_tag(pages));
+    doc.resources.fonts.map.insert(fid.clone(), printpdf::PdfFont::new(font().parsed().clone()));
+    let image_ids: Vec<XObjectId> = rasters
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let id = XObjectId(format!("Im{}", i + 1));
+            let raw = RawImage {
+                pixels: RawImageData::U8(r.grey.clone()),
+                width: r.width,
+                height: r.height,
+                data_format: RawImageFormat::R8,
+                tag: Vec::new(),
+            };
+            doc.resources.xobjects.map.insert(id.clone(), XObject::Image(raw));
+            id
+        })
+        .collect();
+
+    let font = || PdfFontHandle::External(fid.clone());
+    let mut out_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut ops = Vec::with_capacity(page.draws.len() * 6);
+        for d in &page.draws {
+            match d {
+                Draw::Text { x, y, size, grey: g, bold, text } => {
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFillColor { col: grey(*g) });
+                    if *bold {
+                        ops.push(Op::SetOutlineColor { col: grey(*g) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
+                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                    }
+                    ops.push(Op::SetFont { font: font(), size: Pt(*size) });
+                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(*y) } });
+                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    if *bold {
+                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                    }
+                    ops.push(Op::EndTextSection);
+                }
+                Draw::RotatedText { x, y, size, grey: g, angle, text } => {
+                    let a = angle.to_radians();
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetTransformationMatrix {
+                        matrix: CurTransMat::Raw([a.cos(), a.sin(), -a.sin(), a.cos(), *x, *y]),
+                    });
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFillColor { col: grey(*g) });
+                    ops.push(Op::SetFont { font: font(), size: Pt(*size) });
+                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(0.0), y: Pt(0.0) } });
+                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    ops.push(Op::EndTextSection);
+                    ops.push(Op::RestoreGraphicsState);
+                }
+                Draw::Rect { x, y, w, h, fill, stroke } => {
+                    let mode = match (fill, stroke) {
+                        (Some(f), Some((sw, sg))) => {
+                            ops.push(Op::SetFillColor { col: grey(*f) });
+                            ops.push(Op::SetOutlineColor { col: grey(*sg) });
+                            ops.push(Op::SetOutlineThickness { pt: Pt(*sw) });
+                            PaintMode::FillStroke
+                        }
+                        (Some(f), None) => {
+                            ops.push(Op::SetFillColor { col: grey(*f) });
+                            PaintMode::Fill
+                        }
+                        (None, Some((sw, sg))) => {
+                            ops.push(Op::SetOutlineColor { col: grey(*sg) });
+                            ops.push(Op::SetOutlineThickness { pt: Pt(*sw) });
+                            PaintMode::Stroke
+                        }
+                        (None, None) => continue,
+                    };
+                    let mut r = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h));
+                    r.mode = Some(mode);
+                    ops.push(Op::DrawRectangle { rectangle: r });
+                }
+                Draw::Line { x1, y1, x2, y2, width, grey: g } => {
+                    ops.push(Op::SetOutlineColor { col: grey(*g) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint { p: Point { x: Pt(*x1), y: Pt(*y1) }, bezier: false },
+                                LinePoint { p: Point { x: Pt(*x2), y: Pt(*y2) }, bezier: false },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+                Draw::Image { index, x, y, w, h } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, *x, *y]) });
+                    ops.push(Op::UseXobject {
+                        id: image_ids[*index].clone(),
+                        transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                }
+            }
+        }
+        out_pages.push(PdfPage::new(printpdf::Mm(pw / super::layout::MM), printpdf::Mm(ph / super::layout::MM), ops));
+    }
+
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.keywords = meta.keywords.clone();
+    info.creator = meta.creator.clone();
+    info.producer = meta.creator.clone();
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.unix_time)
+        .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("epoch"));
+    info.creation_date = date.clone();
+    info.modification_date = date.clone();
+    info.metadata_date = date;
+    doc.with_pages(out_pages);
+
+    let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+
+    // Deterministic document id: a hash of what identifies the document, instead of printpdf's
+    // process-global pseudo-random counter.
+    let mut h = Sha256::new();
+    h.update(meta.title.as_bytes());
+    h.update(meta.subject.as_bytes());
+    for (k, v) in &meta.custom {
+        h.update(k.as_bytes());
+        h.update(v.as_bytes());
+    }
+    let id = hex::encode(&h.finalize()[..16]).into_bytes();
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
+        ]),
+    );
+    if !meta.custom.is_empty() {
+        if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+            if let Ok(lopdf::Object::Dictionary(d)) = lo.get_object_mut(info_ref) {
+                for (k, v) in &meta.custom {
+                    d.set(k.as_bytes().to_vec(), lopdf::Object::String(v.as_bytes().to_vec(), lopdf::StringFormat::Literal));
+                }
+            }
+        }
+    }
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).expect("writing to memory cannot fail");
+    bytes
+}
+
+/// Reads an ASCII entry of the document information dictionary (as written by `Meta::custom`).
+pub fn read_info(bytes: &[u8], key: &str) -> Option<String> {
+    let doc = lopdf::Document::load_mem(bytes).ok()?;
+    let info_ref = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
+    let d = doc.get_object(info_ref).ok()?.as_dict().ok()?;
+    let v = d.get(key.as_bytes()).ok()?;
+    match v {
+        lopdf::Object::String(b, _) => String::from_utf8(b.clone()).ok(),
+        _ => None,
+    }
+}
