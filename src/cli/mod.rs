@@ -51,8 +51,11 @@ enum Command {
     },
     /// Print a meeting's stored events as JSON Lines
     Events { meeting: String },
-    /// Check the hash chains (all meetings, or one); exit 0 only if intact
+    /// Check the hash chains (all meetings, or one); exit 0 only if intact.
+    /// Given FILE.pdf, check an exported PDF against the record (see `export`)
     Verify { meeting: Option<String> },
+    /// Export minutes, poster (公示), notice (会议通知) as PDF, or the results as text
+    Export(yishi::export::cli::ExportArgs),
     /// Install the demo community: a roster of 30, a sealed sample meeting and an upcoming one
     Demo,
 }
@@ -75,7 +78,13 @@ pub fn run() -> ExitCode {
         Command::List { json } => show::list(&store, json),
         Command::Show { meeting, json } => resolve(&store, &meeting).and_then(|id| show::show(&store, id, json)),
         Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
-        Command::Verify { meeting } => return verify(&store, meeting.as_deref()),
+        Command::Verify { meeting } => match meeting.as_deref().filter(|m| yishi::export::cli::is_pdf_arg(m)) {
+            Some(file) => return yishi::export::cli::verify_file(&store, &dir, std::path::Path::new(file)),
+            None => return verify(&store, meeting.as_deref()),
+        },
+        Command::Export(args) => {
+            return yishi::export::cli::export(&store, &dir, &args, &|k| resolve(&store, k).map_err(|e| e.to_string()))
+        }
         Command::Demo => demo(&store),
     };
     match result {

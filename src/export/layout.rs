@@ -450,9 +450,11 @@ impl Doc {
                 }
                 match cell {
                     Cell::Text(_) => {
+                        // vertically centred in the row, as on a printed form
+                        let off = (row.h - 2.0 * pad_y - row.lines[ci].len() as f32 * lh) / 2.0;
                         for (li, line) in row.lines[ci].iter().enumerate() {
                             let x = self.text_x(line, xs[ci] + pad_x, widths[ci] - 2.0 * pad_x, size, t.columns[ci].align);
-                            let y = Self::baseline(top - pad_y - li as f32 * lh, size, lh);
+                            let y = Self::baseline(top - pad_y - off - li as f32 * lh, size, lh);
                             if !line.is_empty() {
                                 self.draw(Draw::Text { x, y, size, grey: 0.0, bold: false, text: line.clone() });
                             }

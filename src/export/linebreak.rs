@@ -69,6 +69,9 @@ fn tokenize(text: &str, measure: &dyn Fn(char) -> f32) -> Vec<Token> {
     for c in text.chars() {
         let kind = if c.is_whitespace() {
             Kind::Space
+        } else if c.is_ascii() {
+            // ASCII punctuation belongs to its Latin run: `20:30`, `A-12.`, `(R-VOTE)` stay whole.
+            Kind::Word
         } else if is_cjk(c) || is_closing(c) || is_opening(c) {
             // Every CJK character and every punctuation mark is its own token; the gluing
             // below decides where a break may fall around it.
@@ -299,6 +302,10 @@ mod tests {
             // a closing ASCII mark after a CJK char is glued to it
             ("一二三(A)四", 3.0, &["一二三", "(A)四"]),
             ("一二三四,", 3.0, &["一二三", "四,"]),
+            // times, ids and references are Latin runs: never split at their punctuation
+            ("2026年11月19日 20:26", 7.0, &["2026年11月19日", "20:26"]),
+            ("签字于20:26。", 3.0, &["签字", "于20:26。"]),
+            ("见R-VOTE规则", 4.0, &["见R-VOTE", "规则"]),
         ];
         for (text, w, expect) in cases {
             check(text, *w, expect);

@@ -1,16 +1,294 @@
-//! Exports of a meeting's record: signed minutes (会议记录), notice-board poster (公示), meeting
-//! notice (会议通知) as PDF, and the online text. Every PDF is deterministic (the same record
-//! gives the same bytes) and carries the record's fingerprint and a signed verification string.
+//! Exports of a meeting's record: signed minutes (会议记录, R-MINUTES/R-SIGN), the notice-board
+//! poster (公示, R-PUBLISH), the meeting notice (会议通知, R-NOTICE5) as PDF, and the online
+//! text. Every PDF is deterministic — the same record at the same chain head gives the same
+//! bytes — and carries the record's fingerprint on every page and a signed verification string
+//! (QR code and PDF metadata), so `yishi verify` can regenerate it and compare (R-OPENNESS).
 //!
 //! Map: `font` (shipped CJK font, glyph checks) → `linebreak` (CJK line breaking) → `layout`
-//! (a small page layout engine) → `pdf` (turns laid-out pages into printpdf ops and bytes);
-//! `seal` (installation key, verification string, QR).
+//! (page layout engine) → `pdf` (printpdf ops and bytes); `seal` (installation key,
+//! verification string); `catalog` (printed labels); `minutes`, `poster`, `notice`, `text`
+//! (the documents); `verify` (checking a PDF against the store); `cli` (`yishi export`).
+//! Nothing here reads the clock: every date printed or written comes from the record.
 
+pub mod catalog;
+pub mod cli;
 pub mod error;
 pub mod font;
 pub mod layout;
 pub mod linebreak;
+mod minutes;
+mod notice;
 pub mod pdf;
+mod poster;
 pub mod seal;
+pub mod verify;
 
+use std::path::Path;
+
+use base64::Engine;
+
+pub use catalog::Locale;
 pub use error::{ExportError, Result};
+pub use layout::Paper;
+pub use seal::{InstallationKey, Seal};
+
+use crate::state::Snapshot;
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Minutes,
+    Poster,
+    Notice,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Minutes => "minutes",
+            Kind::Poster => "poster",
+            Kind::Notice => "notice",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "minutes" => Some(Kind::Minutes),
+            "poster" => Some(Kind::Poster),
+            "notice" => Some(Kind::Notice),
+            _ => None,
+        }
+    }
+}
+
+/// How a document is produced. Written into the PDF so `verify` can regenerate it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub paper: Paper,
+    /// Allow an unsealed meeting, printed with a 草稿 DRAFT watermark.
+    pub draft: bool,
+    pub locale: Locale,
+    /// Issuing body printed on the poster and notice (blank line for a stamp when absent).
+    pub issuer: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { paper: Paper::A4, draft: false, locale: Locale::Zh, issuer: None }
+    }
+}
+
+impl Options {
+    fn encode(&self, kind: Kind) -> String {
+        let paper = match self.paper {
+            Paper::A4 => "a4",
+            Paper::A3 => "a3",
+        };
+        let issuer = self
+            .issuer
+            .as_ref()
+            .map(|s| base64::engine::general_purpose::STANDARD.encode(s.as_bytes()))
+            .unwrap_or_default();
+        format!(
+            "kind={};paper={paper};draft={};lang={};issuer={issuer}",
+            kind.code(),
+            u8::from(self.draft),
+            catalog::locale_code(self.locale)
+        )
+    }
+
+    fn decode(s: &str) -> Option<(Kind, Options)> {
+        let mut kind = None;
+        let mut o = Options::default();
+        for part in s.split(';') {
+            let (k, v) = part.split_once('=')?;
+            match k {
+                "kind" => kind = Kind::parse(v),
+                "paper" => o.paper = Paper::parse(v)?,
+                "draft" => o.draft = v == "1",
+                "lang" => o.locale = catalog::parse_locale(v)?,
+                "issuer" if !v.is_empty() => {
+                    let b = base64::engine::general_purpose::STANDARD.decode(v).ok()?;
+                    o.issuer = Some(String::from_utf8(b).ok()?);
+                }
+                _ => {}
+            }
+        }
+        Some((kind?, o))
+    }
+}
+
+/// Entry names in the PDF's document information dictionary.
+pub const INFO_SEAL: &str = "YishiVerification";
+pub const INFO_DOC: &str = "YishiDocument";
+pub const INFO_EVENTS: &str = "YishiEvents";
+
+/// What a document is made from: the meeting at one chain head, and the signature images.
+pub struct Source<'a> {
+    pub snap: &'a Snapshot,
+    /// A signature image by its SHA-256 hex (`Store::blob`).
+    pub blob: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+}
+
+/// Produces a PDF. `seal` must be the seal of (meeting id, `snap.record.head`).
+pub fn render(kind: Kind, src: &Source, seal: &Seal, opts: &Options) -> Result<Vec<u8>> {
+    let body = match kind {
+        Kind::Minutes => minutes::build(src, seal, opts)?,
+        Kind::Poster => poster::build(src, seal, opts)?,
+        Kind::Notice => notice::build(src, seal, opts)?,
+    };
+    let m = &src.snap.meeting;
+    let meta = pdf::Meta {
+        title: body.title.clone(),
+        author: m.name_of(&m.recorder),
+        subject: seal.to_string(),
+        keywords: vec![seal.to_string()],
+        creator: format!("Yishi 议事 {}", env!("CARGO_PKG_VERSION")),
+        unix_time: m.last_at.timestamp(),
+        custom: vec![
+            (INFO_SEAL.to_string(), seal.to_string()),
+            (INFO_DOC.to_string(), opts.encode(kind)),
+            (INFO_EVENTS.to_string(), src.snap.record.events.to_string()),
+        ],
+    };
+    Ok(pdf::render(opts.paper, &body.pages, &body.rasters, &meta))
+}
+
+/// 会议记录 (R-MINUTES, R-SIGN). An unsealed meeting is refused unless `opts.draft`, and then
+/// carries a watermark.
+pub fn minutes(src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
+    render(Kind::Minutes, src, &seal_of(src.snap, key), opts)
+}
+
+/// 公示 (R-PUBLISH), A4 or A3.
+pub fn poster(src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
+    render(Kind::Poster, src, &seal_of(src.snap, key), opts)
+}
+
+/// 会议通知 (R-NOTICE5).
+pub fn notice(src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
+    render(Kind::Notice, src, &seal_of(src.snap, key), opts)
+}
+
+/// The results as Markdown (also readable as plain text) for WeChat groups and websites.
+pub fn text(snap: &Snapshot, key: &InstallationKey, opts: &Options) -> Result<String> {
+    poster::markdown(snap, &seal_of(snap, key), opts)
+}
+
+pub fn seal_of(snap: &Snapshot, key: &InstallationKey) -> Seal {
+    key.seal(&snap.meeting.id.to_string(), &snap.record.head)
+}
+
+/// A laid-out document before it becomes PDF bytes.
+pub(crate) struct Body {
+    pub title: String,
+    pub pages: Vec<layout::Page>,
+    pub rasters: Vec<layout::Raster>,
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed, then
+/// renamed over the target. On any failure the temporary file is removed, so no partial file
+/// is left behind.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let err = |source| ExportError::Write { path: path.to_path_buf(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| err(std::io::Error::other("no file name")))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(e));
+    }
+    Ok(())
+}
+
+// ---- helpers shared by the documents
+
+pub(crate) fn when(t: &crate::ids::Time, loc: Locale) -> String {
+    match loc {
+        Locale::Zh => t.format("%Y年%-m月%-d日 %H:%M").to_string(),
+        Locale::En => t.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
+pub(crate) fn day(t: &crate::ids::Time, loc: Locale) -> String {
+    match loc {
+        Locale::Zh => t.format("%Y年%-m月%-d日").to_string(),
+        Locale::En => t.format("%Y-%m-%d").to_string(),
+    }
+}
+
+pub(crate) fn clock(t: &crate::ids::Time) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Chinese ordinal numerals for item headings (一、二、…).
+pub(crate) fn cn_num(n: usize) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", if n > 10 { D[n - 10] } else { "" }),
+        20..=99 => format!("{}十{}", D[n / 10], if n % 10 > 0 { D[n % 10] } else { "" }),
+        _ => n.to_string(),
+    }
+}
+
+/// The QR code and the verification lines, as printed at the end of every document.
+pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32) -> Result<()> {
+    use catalog::{t, L};
+    doc.place("核验信息 / verification");
+    let sep = if loc == Locale::Zh { "：" } else { ": " };
+    let caption = vec![
+        t(L::Verification, loc).to_string(),
+        format!("{}{sep}{}", t(L::MeetingId, loc), seal.meeting_id),
+        format!("{}{sep}{}", t(L::Fingerprint, loc), seal.chain_head),
+        format!("{}{sep}{}", t(L::KeyFp, loc), seal.key_fingerprint),
+        t(L::VerifyHint, loc).to_string(),
+    ];
+    doc.qr(&seal.to_string(), 34.0, &caption, size)
+}
+
+pub(crate) fn furniture(title: &str, seal: &Seal, loc: Locale, watermark: bool) -> layout::Furniture {
+    use catalog::{t, L};
+    layout::Furniture {
+        running_head: Some(title.to_string()),
+        footer_line: format!(
+            "{} {}  ·  {} {}",
+            t(L::FooterFp, loc),
+            seal.chain_head,
+            t(L::KeyFp, loc),
+            seal.key_fingerprint
+        ),
+        page_label: t(L::Page, loc).to_string(),
+        watermark: watermark.then(|| t(L::Watermark, loc).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_round_trip() {
+        let o = Options { paper: Paper::A3, draft: true, locale: Locale::En, issuer: Some("幸福社区居民委员会".into()) };
+        let s = o.encode(Kind::Poster);
+        assert!(s.is_ascii());
+        assert_eq!(Options::decode(&s), Some((Kind::Poster, o)));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(cn_num(1), "一");
+        assert_eq!(cn_num(10), "十");
+        assert_eq!(cn_num(12), "十二");
+        assert_eq!(cn_num(21), "二十一");
+    }
+}

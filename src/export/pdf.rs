@@ -200,7 +200,13 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
             }
         }
     }
-    lo.compress();
+    // Flate every stream without a filter, images included (printpdf leaves raw image samples
+    // uncompressed, which made 30 signatures weigh 600 KB).
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = obj {
+            let _ = stream.compress();
+        }
+    }
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).expect("writing to memory cannot fail");
     bytes

@@ -1,0 +1,76 @@
+//! 会议通知 (R-NOTICE5, R-OBSERVE): form, time, place, topics with background, observer booking.
+//! Printed before the meeting, so it is never a draft; the date of publication is the one
+//! recorded, or a blank to fill in by hand.
+
+use super::catalog::{t, Locale, L};
+use super::layout::{Doc, Paper, Style};
+use super::{cn_num, day, furniture, seal_block, when, Body, Options, Result, Seal, Source};
+use crate::i18n;
+
+pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
+    let m = &src.snap.meeting;
+    let loc = opts.locale;
+    let k = if opts.paper == Paper::A3 { 1.41 } else { 1.0 };
+    let sep = if loc == Locale::Zh { "：" } else { ": " };
+    let mut doc = Doc::new(opts.paper, [18.0 * k, 20.0 * k, 14.0 * k, 20.0 * k]);
+    doc.place("标题 / title");
+    doc.paragraph(t(L::Notice, loc), &Style::body(26.0 * k).bold().center().after(6.0 * k))?;
+    doc.paragraph(&m.title, &Style::body(15.0 * k).bold().center().after(10.0 * k))?;
+    let form = i18n::form_label(m.form, loc);
+    doc.place("导语 / introduction");
+    doc.paragraph(&t(L::NoticeIntro, loc).replace("{form}", form), &Style::body(13.0 * k).indent(2.0).after(6.0 * k))?;
+    let mut form_text = format!("{}（{}）", form, i18n::level_label(m.level, loc));
+    if m.online {
+        form_text.push_str(&format!("，{}", t(L::Online, loc)));
+    }
+    let rows = vec![
+        (t(L::Form, loc).to_string(), form_text),
+        (t(L::Time, loc).to_string(), when(&m.scheduled_at, loc)),
+        (t(L::Place, loc).to_string(), m.place.clone()),
+        (t(L::Chair, loc).to_string(), m.name_of(&m.chair)),
+    ];
+    doc.place("会议信息 / particulars");
+    doc.key_values(&rows, 34.0 * k, 13.0 * k)?;
+    doc.heading(t(L::Topics, loc), &Style::body(14.0 * k).bold().after(3.0 * k), 40.0 * k)?;
+    for (n, item) in m.agenda.iter().enumerate() {
+        doc.place(format!("议题{} / topic {}", n + 1, n + 1));
+        let head = match loc {
+            Locale::Zh => format!("{}、{}", cn_num(n + 1), item.spec.title),
+            Locale::En => format!("{}. {}", n + 1, item.spec.title),
+        };
+        doc.paragraph(&head, &Style::body(13.0 * k).bold().after(2.0))?;
+        if !item.spec.background.is_empty() {
+            doc.paragraph(&format!("{}{sep}{}", t(L::Background, loc), item.spec.background), &Style::body(12.0 * k).indent(2.0).after(4.0 * k))?;
+        }
+    }
+    if m.observer_seats > 0 {
+        doc.place("预约旁听 / observer booking");
+        doc.heading(t(L::ObserverBooking, loc), &Style::body(14.0 * k).bold().after(3.0 * k), 30.0 * k)?;
+        let text = match loc {
+            Locale::Zh => format!(
+                "本次会议设旁听席位 {} 个。居民可于会前通过线上或到社区党群服务中心线下预约旁听，额满为止（R-OBSERVE）。",
+                m.observer_seats
+            ),
+            Locale::En => format!(
+                "{} observer seats. Residents may book a seat online or in person at the community service centre before the meeting, first come first served (R-OBSERVE).",
+                m.observer_seats
+            ),
+        };
+        doc.paragraph(&text, &Style::body(12.0 * k).indent(2.0))?;
+    }
+    let blank = if loc == Locale::Zh { "　　　　年　　月　　日" } else { "____________" };
+    let issuer = opts.issuer.clone().unwrap_or_else(|| "______________________".to_string());
+    let rows = vec![
+        (t(L::NoticeDate, loc).to_string(), m.notice.published_at.as_ref().map(|d| day(d, loc)).unwrap_or_else(|| blank.to_string())),
+        (format!("{}{}", t(L::IssuedBy, loc), t(L::StampHere, loc)), issuer),
+    ];
+    doc.place("落款 / issuer");
+    doc.space(8.0 * k);
+    doc.key_values(&rows, 40.0 * k, 13.0 * k)?;
+    doc.space(8.0 * k);
+    doc.rule(0.5, 0.6);
+    seal_block(&mut doc, seal, loc, 8.5 * k)?;
+    let title = format!("{} · {}", m.title, t(L::Notice, loc));
+    let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, false))?;
+    Ok(Body { title, pages, rasters })
+}
