@@ -304,7 +304,7 @@ mod tests {
             ("一二三四,", 3.0, &["一二三", "四,"]),
             // times, ids and references are Latin runs: never split at their punctuation
             ("2026年11月19日 20:26", 7.0, &["2026年11月19日", "20:26"]),
-            ("签字于20:26。", 3.0, &["签字", "于20:26。"]),
+            ("签字于20:26。", 4.0, &["签字于", "20:26。"]),
             ("见R-VOTE规则", 4.0, &["见R-VOTE", "规则"]),
         ];
         for (text, w, expect) in cases {
