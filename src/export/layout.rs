@@ -314,14 +314,21 @@ impl Doc {
             self.font.check(label, &place)?;
             self.font.check(value, &format!("{place}「{label}」"))?;
             let lines = self.wrap(value, w - lw, size, 0.0);
-            for (i, line) in lines.into_iter().enumerate() {
+            // a label longer than its column wraps inside it rather than running into the value
+            let labels = self.wrap(label, lw - size * 0.6, size, 0.0);
+            let n = lines.len().max(labels.len());
+            // keep a short row (up to 3 lines) on one page
+            if n <= 3 {
+                self.ensure(lh * n as f32);
+            }
+            for i in 0..n {
                 self.ensure(lh);
                 let y = Self::baseline(self.y, size, lh);
-                if i == 0 {
-                    self.draw(Draw::Text { x: x0, y, size, grey: 0.3, bold: false, text: label.clone() });
+                if let Some(l) = labels.get(i).filter(|l| !l.is_empty()) {
+                    self.draw(Draw::Text { x: x0, y, size, grey: 0.3, bold: false, text: l.clone() });
                 }
-                if !line.is_empty() {
-                    self.draw(Draw::Text { x: x0 + lw, y, size, grey: 0.0, bold: false, text: line });
+                if let Some(line) = lines.get(i).filter(|l| !l.is_empty()) {
+                    self.draw(Draw::Text { x: x0 + lw, y, size, grey: 0.0, bold: false, text: line.clone() });
                 }
                 self.y -= lh;
             }

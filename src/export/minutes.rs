@@ -55,7 +55,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     rows.push((t(L::MeetingId, loc).into(), m.id.to_string()));
     rows.push((t(L::State, loc).into(), i18n::phase_label(m.phase, loc).into()));
     doc.place("会议基本信息 / particulars");
-    doc.key_values(&rows, 30.0, BODY)?;
+    doc.key_values(&rows, 34.0, BODY)?;
 
     // ---- attendance (R-ROLL, R-QUORUM)
     doc.place("出席情况 / attendance");
@@ -63,14 +63,16 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     let q = m.quorum();
     let quorum_line = match loc {
         Locale::Zh => format!(
-            "截至会议结束：应到协商成员 {} 人，实到 {} 人；法定人数为应到人数的三分之二以上，即至少 {} 人，{}（R-QUORUM）。",
+            "{}：应到协商成员 {} 人，实到 {} 人；法定人数为应到人数的三分之二以上，即至少 {} 人，{}（R-QUORUM）。",
+            if m.closed_at.is_some() { "截至会议结束" } else { "截至本记录" },
             q.expected,
             q.present,
             q.required,
             if q.met { "已达到" } else { "未达到" }
         ),
         Locale::En => format!(
-            "At the close: members expected {}, present {}; the quorum is two thirds or more, at least {}: {} (R-QUORUM).",
+            "{}: members expected {}, present {}; the quorum is two thirds or more, at least {}: {} (R-QUORUM).",
+            if m.closed_at.is_some() { "At the close" } else { "As recorded so far" },
             q.expected,
             q.present,
             q.required,
@@ -424,7 +426,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     }
     doc.space(6.0);
     doc.rule(0.5, 0.6);
-    seal_block(&mut doc, seal, loc, 8.0)?;
+    seal_block(&mut doc, seal, loc, 8.0, 34.0)?;
 
     let title = format!("{} · {}", m.title, t(L::Minutes, loc));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, draft))?;
@@ -460,7 +462,7 @@ fn role_of(m: &Meeting, p: &crate::state::ParticipantState, loc: Locale) -> Stri
 pub(super) fn tally_line(t_: &crate::vote::Tally, present: u32, not_voting: u32, loc: Locale) -> String {
     match loc {
         Locale::Zh => format!(
-            "到会成员 {present} 人：同意 {} 票，反对 {} 票，弃权 {} 票，未投票 {not_voting} 人",
+            "到会成员 {present} 人，同意 {} 票，反对 {} 票，弃权 {} 票，未投票 {not_voting} 人",
             t_.yes, t_.no, t_.abstain
         ),
         Locale::En => format!(

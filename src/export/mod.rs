@@ -242,7 +242,7 @@ pub(crate) fn cn_num(n: usize) -> String {
 }
 
 /// The QR code and the verification lines, as printed at the end of every document.
-pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32) -> Result<()> {
+pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32, qr_mm: f32) -> Result<()> {
     use catalog::{t, L};
     doc.place("核验信息 / verification");
     let sep = if loc == Locale::Zh { "：" } else { ": " };
@@ -253,7 +253,7 @@ pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: 
         format!("{}{sep}{}", t(L::KeyFp, loc), seal.key_fingerprint),
         t(L::VerifyHint, loc).to_string(),
     ];
-    doc.qr(&seal.to_string(), 34.0, &caption, size)
+    doc.qr(&seal.to_string(), qr_mm, &caption, size)
 }
 
 pub(crate) fn furniture(title: &str, seal: &Seal, loc: Locale, watermark: bool) -> layout::Furniture {

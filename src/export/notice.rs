@@ -30,7 +30,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         (t(L::Chair, loc).to_string(), m.name_of(&m.chair)),
     ];
     doc.place("会议信息 / particulars");
-    doc.key_values(&rows, 34.0 * k, 13.0 * k)?;
+    doc.key_values(&rows, 42.0 * k, 13.0 * k)?;
     doc.heading(t(L::Topics, loc), &Style::body(14.0 * k).bold().after(3.0 * k), 40.0 * k)?;
     for (n, item) in m.agenda.iter().enumerate() {
         doc.place(format!("议题{} / topic {}", n + 1, n + 1));
@@ -58,7 +58,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         };
         doc.paragraph(&text, &Style::body(12.0 * k).indent(2.0))?;
     }
-    let blank = if loc == Locale::Zh { "　　　　年　　月　　日" } else { "____________" };
+    let blank = if loc == Locale::Zh { "________年____月____日" } else { "____________" };
     let issuer = opts.issuer.clone().unwrap_or_else(|| "______________________".to_string());
     let rows = vec![
         (t(L::NoticeDate, loc).to_string(), m.notice.published_at.as_ref().map(|d| day(d, loc)).unwrap_or_else(|| blank.to_string())),
@@ -66,10 +66,10 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     ];
     doc.place("落款 / issuer");
     doc.space(8.0 * k);
-    doc.key_values(&rows, 40.0 * k, 13.0 * k)?;
+    doc.key_values(&rows, 44.0 * k, 13.0 * k)?;
     doc.space(8.0 * k);
     doc.rule(0.5, 0.6);
-    seal_block(&mut doc, seal, loc, 8.5 * k)?;
+    seal_block(&mut doc, seal, loc, 8.0 * k, 30.0 * k)?;
     let title = format!("{} · {}", m.title, t(L::Notice, loc));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, false))?;
     Ok(Body { title, pages, rasters })

@@ -71,22 +71,22 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     let k = if opts.paper == Paper::A3 { 1.41 } else { 1.0 };
     let mut doc = Doc::new(opts.paper, [18.0 * k, 20.0 * k, 14.0 * k, 20.0 * k]);
     doc.place("标题 / title");
-    doc.paragraph(t(L::Poster, loc), &Style::body(34.0 * k).bold().center().after(6.0 * k))?;
-    doc.paragraph(&m.title, &Style::body(17.0 * k).bold().center().after(10.0 * k))?;
+    doc.paragraph(t(L::Poster, loc), &Style::body(32.0 * k).bold().center().after(4.0 * k))?;
+    doc.paragraph(&m.title, &Style::body(16.0 * k).bold().center().after(8.0 * k))?;
     doc.place("导语 / introduction");
-    doc.paragraph(&intro(m, loc), &Style::body(14.0 * k).indent(2.0).after(8.0 * k))?;
+    doc.paragraph(&intro(m, loc), &Style::body(13.0 * k).indent(2.0).after(6.0 * k))?;
     for (n, item) in m.agenda.iter().enumerate() {
         doc.place(format!("议题{} / item {}", n + 1, n + 1));
         let head = match loc {
             Locale::Zh => format!("{}、{}", cn_num(n + 1), item.spec.title),
             Locale::En => format!("{}. {}", n + 1, item.spec.title),
         };
-        doc.heading(&head, &Style::body(15.0 * k).bold().after(4.0 * k), 60.0 * k)?;
-        doc.key_values(&results(item, loc), 26.0 * k, 13.0 * k)?;
-        doc.space(4.0 * k);
+        doc.heading(&head, &Style::body(14.0 * k).bold().after(3.0 * k), 60.0 * k)?;
+        doc.key_values(&results(item, loc), 30.0 * k, 12.0 * k)?;
+        doc.space(2.0 * k);
     }
     let start = m.opened_at.as_ref().unwrap_or(&m.scheduled_at);
-    let blank = if loc == Locale::Zh { "　　　　年　　月　　日" } else { "____________" };
+    let blank = if loc == Locale::Zh { "________年____月____日" } else { "____________" };
     let issuer = opts.issuer.clone().unwrap_or_else(|| "______________________".to_string());
     let rows = vec![
         (t(L::MeetingDate, loc).to_string(), day(start, loc)),
@@ -94,11 +94,11 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         (format!("{}{}", t(L::IssuedBy, loc), t(L::StampHere, loc)), issuer),
     ];
     doc.place("落款 / issuer");
-    doc.space(6.0 * k);
-    doc.key_values(&rows, 40.0 * k, 13.0 * k)?;
-    doc.space(8.0 * k);
+    doc.space(4.0 * k);
+    doc.key_values(&rows, 40.0 * k, 12.0 * k)?;
+    doc.space(2.0 * k);
     doc.rule(0.5, 0.6);
-    seal_block(&mut doc, seal, loc, 8.5 * k)?;
+    seal_block(&mut doc, seal, loc, 8.0 * k, 30.0 * k)?;
     let title = format!("{} · {}", m.title, t(L::Poster, loc).replace('　', ""));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, draft))?;
     Ok(Body { title, pages, rasters })
