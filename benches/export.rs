@@ -1,0 +1,96 @@
+//! PDF export benchmark (issue 4): minutes of the demo meeting grown to 30 participants who all
+//! sign by hand (30 signature images of 600×200 px), median time over repeated runs and the
+//! file size; and the same minutes without images (text only). Run with
+//! `cargo bench --bench export`; the figures go into docs/performance.md under "PDF export".
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use chrono::TimeZone;
+use sha2::Digest;
+use yishi::export::{InstallationKey, Options, Source};
+use yishi::sign::{Confirmation, SignatureEntry};
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = yishi::store::Store::open(dir.path()).unwrap();
+    let id: yishi::MeetingId = "5a1e0000-0000-4000-8000-0000000000be".parse().unwrap();
+    let start = chrono::FixedOffset::east_opt(8 * 3600).unwrap().with_ymd_and_hms(2026, 11, 19, 19, 30, 0).unwrap();
+    for cmd in yishi::demo::sealed_meeting(id, start) {
+        store.apply(&cmd).unwrap();
+    }
+    let mut snap = store.snapshot(id).unwrap();
+
+    // Every one of the 30 participants signs with a 600×200 pad image.
+    let mut blobs: HashMap<String, Vec<u8>> = HashMap::new();
+    let at = snap.meeting.last_at;
+    snap.meeting.signatures = snap
+        .meeting
+        .participants
+        .iter()
+        .map(|p| {
+            let png = yishi::png::scribble(p.person.id.as_str(), 600, 200);
+            let sha = hex::encode(sha2::Sha256::digest(&png));
+            let len = png.len() as u32;
+            blobs.insert(sha.clone(), png);
+            SignatureEntry {
+                person: p.person.id.clone(),
+                name: p.person.name.clone(),
+                at,
+                confirmation: Confirmation::Signed { image_sha256: sha, image_bytes: len },
+            }
+        })
+        .collect();
+    let key = InstallationKey::from_seed([42; 32]);
+    let opts = Options::default();
+    let blob = |h: &str| blobs.get(h).cloned();
+    let src = Source { snap: &snap, blob: &blob };
+
+    let runs = 21;
+    let mut times = Vec::with_capacity(runs);
+    let mut bytes = Vec::new();
+    // one warm-up: parses the font once per process
+    let t0 = Instant::now();
+    let _ = yishi::export::minutes(&src, &key, &opts).unwrap();
+    let first = t0.elapsed();
+    for _ in 0..runs {
+        let t = Instant::now();
+        bytes = yishi::export::minutes(&src, &key, &opts).unwrap();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let median = times[runs / 2];
+    let pages = count_pages(&bytes);
+
+    // Text only: nobody has signed yet (blank boxes, no images).
+    let mut plain = snap.clone();
+    plain.meeting.signatures.clear();
+    let src2 = Source { snap: &plain, blob: &blob };
+    let text_only = yishi::export::minutes(&src2, &key, &opts).unwrap();
+    let mut t2 = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let _ = yishi::export::minutes(&src2, &key, &opts).unwrap();
+        t2.push(t.elapsed());
+    }
+    t2.sort();
+
+    if let Some(d) = std::env::var_os("YISHI_BENCH_DUMP") {
+        std::fs::write(std::path::Path::new(&d).join("bench-minutes.pdf"), &bytes).unwrap();
+        std::fs::write(std::path::Path::new(&d).join("bench-text-only.pdf"), &text_only).unwrap();
+    }
+    println!("PDF export (minutes, {} participants, {} signature images 600x200, {pages} pages A4)", snap.meeting.participants.len(), snap.meeting.signatures.len());
+    println!("  first export in the process (font parse included): {:.1} ms", first.as_secs_f64() * 1e3);
+    println!("  median of {runs}: {:.1} ms (min {:.1}, max {:.1})", ms(median), ms(times[0]), ms(times[runs - 1]));
+    println!("  size: {} bytes ({:.0} KB)", bytes.len(), bytes.len() as f64 / 1024.0);
+    println!("  text-only minutes: {} bytes ({:.0} KB), {} pages, median {:.1} ms", text_only.len(), text_only.len() as f64 / 1024.0, count_pages(&text_only), ms(t2[runs / 2]));
+}
+
+fn ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn count_pages(pdf: &[u8]) -> usize {
+    // page objects: "/Type/Page" not followed by "s" (the page tree is "/Type/Pages")
+    pdf.windows(11).filter(|w| (&w[..10] == b"/Type/Page" || &w[..10] == b"/Type /Pag") && w[10] != b's').count()
+}
