@@ -42,9 +42,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show a meeting (id, unique id prefix, or "latest")
+    /// Show a meeting (id, unique id prefix, or "latest"); by default the latest meeting held
     Show {
-        meeting: String,
+        meeting: Option<String>,
         /// The full snapshot as JSON instead of the readable summary
         #[arg(long)]
         json: bool,
@@ -73,7 +73,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Apply { file, acks, quiet } => return apply::run(&store, &file, acks, quiet),
         Command::List { json } => show::list(&store, json),
-        Command::Show { meeting, json } => resolve(&store, &meeting).and_then(|id| show::show(&store, id, json)),
+        Command::Show { meeting, json } => {
+            resolve(&store, meeting.as_deref().unwrap_or("held")).and_then(|id| show::show(&store, id, json))
+        }
         Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
         Command::Verify { meeting } => return verify(&store, meeting.as_deref()),
         Command::Demo => demo(&store),
@@ -107,6 +109,14 @@ pub fn resolve(store: &Store, key: &str) -> Result<MeetingId, CliError> {
         return Ok(id);
     }
     let list = store.list()?;
+    if key == "held" {
+        // The meeting most recently held (opened), else the latest of any.
+        let held = list.iter().filter(|s| s.phase != yishi::state::Phase::Setup).max_by_key(|s| s.scheduled_at);
+        if let Some(s) = held.or_else(|| list.iter().max_by_key(|s| s.last_at)) {
+            return Ok(s.id);
+        }
+        return Err(CliError::NoMatch("-".into()));
+    }
     if key == "latest" {
         return list.iter().max_by_key(|s| s.last_at).map(|s| s.id).ok_or_else(|| CliError::NoMatch(key.into()));
     }
