@@ -4,7 +4,7 @@
 use crate::agenda::ItemStatus;
 use crate::i18n::{self, Locale};
 use crate::people::Role;
-use crate::roll::Status;
+use crate::roll::{Mark, Status};
 use crate::state::Meeting;
 use std::fmt::Write;
 
@@ -49,7 +49,22 @@ pub fn draft(m: &Meeting) -> String {
     let _ = writeln!(s, "出席：{}", names(&|st| st.is_present()));
     let _ = writeln!(s, "请假：{}", names(&|st| st == Status::AbsentWithLeave));
     let _ = writeln!(s, "缺席：{}", names(&|st| st == Status::AbsentWithoutLeave || st == Status::NotCalled));
-    let _ = writeln!(s, "早退：{}", names(&|st| st == Status::LeftEarly));
+    // R-ROLL: late arrivals and early departures with their times.
+    for (mark, label) in [(Mark::ArrivedLate, "迟到"), (Mark::LeftEarly, "早退")] {
+        let v: Vec<String> = m
+            .members()
+            .flat_map(|p| {
+                p.attendance
+                    .history
+                    .iter()
+                    .filter(move |c| c.mark == mark)
+                    .map(move |c| format!("{}（{}）", p.person.name, c.at.format("%H:%M")))
+            })
+            .collect();
+        if !v.is_empty() {
+            let _ = writeln!(s, "{label}：{}", v.join("、"));
+        }
+    }
     let attendees: Vec<&str> = m
         .participants
         .iter()

@@ -42,9 +42,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show a meeting (id, unique id prefix, or "latest")
+    /// Show a meeting (id, unique id prefix, or "latest"); by default the latest meeting held
     Show {
-        meeting: String,
+        meeting: Option<String>,
         /// The full snapshot as JSON instead of the readable summary
         #[arg(long)]
         json: bool,
@@ -56,6 +56,12 @@ enum Command {
     Verify { meeting: Option<String> },
     /// Export minutes, poster (公示), notice (会议通知) as PDF, or the results as text
     Export(yishi::export::cli::ExportArgs),
+    /// List the community roster, or import people from a CSV file (all rows or none)
+    Roster {
+        /// CSV with columns 编号/id, 姓名/name, 类别/group (1–6), 两委/two_committees (是/否)
+        #[arg(long)]
+        import: Option<PathBuf>,
+    },
     /// Install the demo community: a roster of 30, a sealed sample meeting and an upcoming one
     Demo,
 }
@@ -76,7 +82,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Apply { file, acks, quiet } => return apply::run(&store, &file, acks, quiet),
         Command::List { json } => show::list(&store, json),
-        Command::Show { meeting, json } => resolve(&store, &meeting).and_then(|id| show::show(&store, id, json)),
+        Command::Show { meeting, json } => {
+            resolve(&store, meeting.as_deref().unwrap_or("held")).and_then(|id| show::show(&store, id, json))
+        }
         Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
         Command::Verify { meeting } => match meeting.as_deref().filter(|m| yishi::export::cli::is_pdf_arg(m)) {
             Some(file) => return yishi::export::cli::verify_file(&store, &dir, std::path::Path::new(file)),
@@ -85,6 +93,7 @@ pub fn run() -> ExitCode {
         Command::Export(args) => {
             return yishi::export::cli::export(&store, &dir, &args, &|k| resolve(&store, k).map_err(|e| e.to_string()))
         }
+        Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),
     };
     match result {
@@ -116,6 +125,14 @@ pub fn resolve(store: &Store, key: &str) -> Result<MeetingId, CliError> {
         return Ok(id);
     }
     let list = store.list()?;
+    if key == "held" {
+        // The meeting most recently held (opened), else the latest of any.
+        let held = list.iter().filter(|s| s.phase != yishi::state::Phase::Setup).max_by_key(|s| s.scheduled_at);
+        if let Some(s) = held.or_else(|| list.iter().max_by_key(|s| s.last_at)) {
+            return Ok(s.id);
+        }
+        return Err(CliError::NoMatch("-".into()));
+    }
     if key == "latest" {
         return list.iter().max_by_key(|s| s.last_at).map(|s| s.id).ok_or_else(|| CliError::NoMatch(key.into()));
     }
@@ -151,6 +168,48 @@ fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
                 println!("损坏 BROKEN  {b}");
             }
             ExitCode::from(EXIT_BROKEN)
+        }
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn roster(store: &Store, import: Option<&std::path::Path>) -> ExitCode {
+    if let Some(file) = import {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("yishi: 无法读取 {} / cannot read {}: {e}", file.display(), file.display());
+                return ExitCode::from(EXIT_USAGE);
+            }
+        };
+        match yishi::roster::parse_csv(&text) {
+            Ok(people) => {
+                if let Err(e) = store.put_people(&people) {
+                    eprintln!("yishi: {e}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
+                println!("已导入 {} 人 / imported {} people", people.len(), people.len());
+            }
+            Err(rows) => {
+                for r in rows {
+                    eprintln!("{}\n{}", r.message_zh, r.message_en);
+                }
+                eprintln!("未导入任何人员 / nothing imported");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    match store.roster() {
+        Ok(people) => {
+            for p in people {
+                let two = if p.two_committees { "两委" } else { "" };
+                println!("{}\t{}\t{}\t{}", p.id, p.name, yishi::i18n::group_short(p.group, yishi::i18n::Locale::Zh), two);
+            }
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("yishi: {e}");

@@ -76,12 +76,21 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Store {
     /// Opens (or creates) the store in `dir` and verifies every chain.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let db = match sled::Config::new().path(dir).open() {
-            Ok(db) => db,
-            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock || e.raw_os_error() == Some(11) => {
-                return Err(StoreError::InUse(dir.display().to_string()))
+        // A store dropped a moment ago may still hold the file lock while its
+        // flusher thread winds down: retry briefly before calling it in use.
+        let mut tries = 0;
+        let db = loop {
+            match sled::Config::new().path(dir).open() {
+                Ok(db) => break db,
+                Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock || e.raw_os_error() == Some(11) => {
+                    tries += 1;
+                    if tries > 40 {
+                        return Err(StoreError::InUse(dir.display().to_string()));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(e.into()),
             }
-            Err(e) => return Err(e.into()),
         };
         let log = db.open_tree("log")?;
         let roster = db.open_tree("roster")?;
