@@ -7,8 +7,17 @@
 //!    raw `write` + `sync_data` / `sync_all` of ~300 bytes measured in the same
 //!    run on the same filesystem.
 //!
+//! 2. a store of 10,000 archived sealed meetings, built once under the target
+//!    dir (reused while its fingerprint matches), then in fresh processes of
+//!    this binary: `Store::open` (which verifies every chain), `Store::list` and
+//!    peak RSS; one more process times the parts of open, and one measures the
+//!    proposed fix (index-only open, bounded sled cache) without touching src/.
+//!
 //! Environment: `YISHI_BENCH_INTENTS` (default 2000) sets the meeting length;
-//! `YISHI_BENCH_SLOW=1` lists every apply slower than 1 ms with its scheduler split.
+//! `YISHI_BENCH_SLOW=1` lists every apply slower than 1 ms with its scheduler split;
+//! `YISHI_BENCH_MEETINGS` (default 10000), `YISHI_BENCH_OPEN_RUNS` (3),
+//! `YISHI_BENCH_REBUILD=1`, `YISHI_BENCH_UNIQUE_SIGNATURES=1` shape the archive;
+//! `YISHI_BENCH_ONLY=latency|archive` runs one half.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -314,12 +323,519 @@ fn print_latency(l: &Latency) {
     );
 }
 
+// ---------------------------------------------------------------- 2. archive
+
+/// What `Store::apply` leaves in the log tree for one meeting's script: every
+/// key with its final value (events, signature blobs, the index entry).
+struct Record {
+    kv: Vec<(Vec<u8>, Vec<u8>)>,
+    head: [u8; 32],
+    events: u64,
+    intents: u64,
+    /// Keys and values of the events and the index entry (not the blobs).
+    bytes: usize,
+}
+
+/// Computes, in memory, the record `Store::apply` writes for `script` — the
+/// same `decide`, `chain::seal_event`, fold and index entry, in the same order,
+/// without a flush per intent. `check_against_store` proves it byte for byte.
+fn record_of(script: &[yishi::Command]) -> Record {
+    use yishi::store::chain;
+    let mut meeting: Option<yishi::Meeting> = None;
+    let mut head = [0u8; 32];
+    let (mut events, mut intents) = (0u64, 0u64);
+    let mut kv: std::collections::BTreeMap<Vec<u8>, Vec<u8>> = std::collections::BTreeMap::new();
+    for (n, cmd) in script.iter().enumerate() {
+        let decision = yishi::decide(meeting.as_ref(), cmd)
+            .unwrap_or_else(|e| panic!("intent {} of the archived meeting was refused: {e}", n + 1));
+        if meeting.is_none() {
+            let yishi::Intent::CreateMeeting(setup) = &cmd.intent else { panic!("the script must create the meeting first") };
+            meeting = Some(yishi::Meeting::create(cmd.meeting, setup, cmd.at));
+            head = chain::genesis(cmd.meeting);
+        }
+        let m = meeting.as_mut().expect("created above");
+        intents += 1;
+        for event in decision.events {
+            events += 1;
+            let stored = chain::StoredEvent { meeting: cmd.meeting, seq: events, intent: intents, at: cmd.at, event };
+            let (value, hash) = chain::seal_event(&head, &stored).expect("encode an event");
+            kv.insert(chain::event_key(cmd.meeting, events).to_vec(), value);
+            head = hash;
+            m.apply(&stored.event, stored.at);
+        }
+        for blob in decision.blobs {
+            kv.insert(chain::blob_key(&blob.sha256), blob.bytes);
+        }
+    }
+    let m = meeting.expect("a non-empty script");
+    let summary = yishi::store::MeetingSummary::of(&m, &head, events, intents);
+    kv.insert(chain::index_key(m.id).to_vec(), serde_json::to_vec(&summary).expect("encode the index entry"));
+    // Events and the index entry; blobs are content-addressed and may be shared.
+    let bytes = kv.iter().filter(|(k, _)| k[0] != chain::BLOB_PREFIX).map(|(k, v)| k.len() + v.len()).sum();
+    Record { kv: kv.into_iter().collect(), head, events, intents, bytes }
+}
+
+/// Applies `script` through `Store::apply` on a fresh store and checks the log
+/// tree holds exactly `record_of(script)`.
+fn check_against_store(script: &[yishi::Command], record: &Record) {
+    let dir = tempfile::tempdir_in(scratch_root()).expect("a temp dir");
+    let store = Store::open(dir.path()).expect("open a fresh store");
+    for cmd in script {
+        store.apply(cmd).expect("the archived script applies");
+    }
+    let stored: Vec<(Vec<u8>, Vec<u8>)> = store
+        .log_tree()
+        .iter()
+        .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read the log"))
+        .collect();
+    assert!(stored == record.kv, "the bench's record builder no longer matches Store::apply: fix record_of");
+}
+
+/// The i-th archived meeting's id: fixed, random-looking (like `new_random`).
+fn archived_id(i: u64) -> MeetingId {
+    let mix = |mut z: u64| {
+        z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let bytes = ((mix(2 * i) as u128) << 64 | mix(2 * i + 1) as u128).to_be_bytes();
+    MeetingId(uuid::Builder::from_random_bytes(bytes).into_uuid())
+}
+
+fn archived_start(i: u64) -> DateTime<FixedOffset> {
+    shenzhen("2026-11-01T19:30:00+08:00") - chrono::Duration::days(5 * i as i64)
+}
+
+/// `demo::sealed_meeting` for meeting 0, from which the others are derived:
+/// generating each from scratch spends most of the build drawing and encoding
+/// the same 21 signature images.
+struct Template {
+    start: DateTime<FixedOffset>,
+    script: Vec<yishi::Command>,
+}
+
+impl Template {
+    fn new() -> Template {
+        let start = archived_start(0);
+        Template { start, script: demo::sealed_meeting(archived_id(0), start) }
+    }
+
+    /// The template moved to another id and start: every time shifted, and the
+    /// recorder's minutes redrafted from the record as it stood, as
+    /// `demo::sealed_meeting` does. `archive` checks this equals
+    /// `demo::sealed_meeting` itself.
+    fn retarget(&self, id: MeetingId, start: DateTime<FixedOffset>) -> Vec<yishi::Command> {
+        use yishi::Intent;
+        let delta = start - self.start;
+        let mut out = self.script.clone();
+        let mut state: Option<yishi::Meeting> = None;
+        let mut drafting = true;
+        for cmd in out.iter_mut() {
+            cmd.meeting = id;
+            cmd.at += delta;
+            match &mut cmd.intent {
+                Intent::CreateMeeting(setup) => setup.scheduled_at += delta,
+                Intent::RecordNotice { published_at, invitations_sent_at } => {
+                    for t in [published_at, invitations_sent_at].into_iter().flatten() {
+                        *t += delta;
+                    }
+                }
+                Intent::EditMinutes { text, .. } => {
+                    if let Some(m) = &state {
+                        *text = yishi::minutes::draft(m);
+                    }
+                    drafting = false;
+                }
+                _ => {}
+            }
+            if drafting {
+                if let Ok(d) = yishi::decide(state.as_ref(), cmd) {
+                    for e in &d.events {
+                        match (&mut state, e) {
+                            (None, yishi::Event::MeetingCreated(setup)) => {
+                                state = Some(yishi::Meeting::create(cmd.meeting, setup, cmd.at))
+                            }
+                            (Some(m), e) => m.apply(e, cmd.at),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The i-th archived meeting: `demo::sealed_meeting` held every 5 days back
+    /// from 2026-11-01. Its 21 signature images are the demo's, the same in
+    /// every meeting, so the content-addressed blobs are stored once; with
+    /// `YISHI_BENCH_UNIQUE_SIGNATURES=1` each is drawn afresh (the demo encoder
+    /// stores pixels uncompressed, ~38 KB an image, ~0.8 MB a meeting).
+    fn archived_script(&self, i: u64) -> Vec<yishi::Command> {
+        use base64::Engine;
+        let mut script = self.retarget(archived_id(i), archived_start(i));
+        if unique_signatures() {
+            for cmd in &mut script {
+                if let yishi::Intent::Sign { person, image_png_base64 } = &mut cmd.intent {
+                    let png = yishi::png::scribble(&format!("{person} #{i}"), 240, 80);
+                    *image_png_base64 = base64::engine::general_purpose::STANDARD.encode(png);
+                }
+            }
+        }
+        script
+    }
+}
+
+fn unique_signatures() -> bool {
+    std::env::var("YISHI_BENCH_UNIQUE_SIGNATURES").is_ok_and(|v| v == "1")
+}
+
+struct Built {
+    dir: std::path::PathBuf,
+    meetings: u64,
+    events: u64,
+    intents: u64,
+    record_bytes: u64,
+    disk_bytes: u64,
+    /// How long building took now, or None if an earlier build was reused.
+    build: Option<Duration>,
+}
+
+fn dir_size(p: &Path) -> u64 {
+    let Ok(rd) = std::fs::read_dir(p) else { return 0 };
+    rd.flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// Builds (or reuses) a store of `n` sealed meetings. Reuse needs a marker
+/// written after a complete build whose fingerprint — count, and the first
+/// meeting's head, which changes with any change to the script or the
+/// encoding — still matches.
+fn archive(n: u64) -> Built {
+    let template = Template::new();
+    for i in [1, n.saturating_sub(1)] {
+        assert!(
+            template.retarget(archived_id(i), archived_start(i)) == demo::sealed_meeting(archived_id(i), archived_start(i)),
+            "the bench's Template::retarget no longer matches demo::sealed_meeting: fix it"
+        );
+    }
+    let first_script = template.archived_script(0);
+    let first = record_of(&first_script);
+    check_against_store(&first_script, &first);
+    let fingerprint = format!(
+        "meetings {n}\nevents per meeting {}\nintents per meeting {}\nfirst head {}\n",
+        first.events,
+        first.intents,
+        hex::encode(first.head)
+    );
+    let dir = scratch_root().join(format!("record-archive-{n}"));
+    let marker = scratch_root().join(format!("record-archive-{n}.built"));
+    let rebuild = std::env::var_os("YISHI_BENCH_REBUILD").is_some();
+    if !rebuild {
+        if let Ok(text) = std::fs::read_to_string(&marker) {
+            if let Some(rest) = text.strip_prefix(&fingerprint) {
+                let get = |key: &str| -> u64 {
+                    rest.lines().find_map(|l| l.strip_prefix(key)?.trim().parse().ok()).unwrap_or(0)
+                };
+                return Built {
+                    meetings: n,
+                    events: get("total events"),
+                    intents: get("total intents"),
+                    record_bytes: get("record bytes"),
+                    disk_bytes: dir_size(&dir),
+                    build: None,
+                    dir,
+                };
+            }
+        }
+    }
+    let _ = std::fs::remove_file(&marker);
+    let _ = std::fs::remove_dir_all(&dir);
+    let begun = Instant::now();
+    let (mut events, mut intents, mut record_bytes) = (0u64, 0u64, 0u64);
+    {
+        let store = Store::open(&dir).expect("create the archive store");
+        let tree = store.log_tree();
+        let mut blobs = std::collections::HashSet::new();
+        // Worker threads compute records, this one writes them.
+        let workers = env_usize("YISHI_BENCH_BUILD_THREADS", 2) as u64;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Record>(64);
+        std::thread::scope(|scope| {
+            for w in 0..workers {
+                let tx = tx.clone();
+                let template = &template;
+                scope.spawn(move || {
+                    for i in (w..n).step_by(workers as usize) {
+                        if tx.send(record_of(&template.archived_script(i))).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            for (i, record) in rx.iter().enumerate() {
+                events += record.events;
+                intents += record.intents;
+                record_bytes += record.bytes as u64;
+                let mut batch = sled::Batch::default();
+                for (k, v) in record.kv {
+                    // A blob's key is its content's hash: writing one already
+                    // there again changes nothing, so skip it (the shared demo
+                    // images would otherwise be rewritten 10,000 times).
+                    if k[0] == yishi::store::chain::BLOB_PREFIX && !blobs.insert(k.clone()) {
+                        continue;
+                    }
+                    batch.insert(k, v);
+                }
+                tree.apply_batch(batch).expect("write an archived meeting");
+                if (i + 1) % 1000 == 0 {
+                    tree.flush().expect("flush");
+                    eprintln!("   built {}/{n} meetings ({:.0} s)", i + 1, begun.elapsed().as_secs_f64());
+                }
+            }
+        });
+        tree.flush().expect("flush");
+    }
+    let build = begun.elapsed();
+    std::fs::write(
+        &marker,
+        format!("{fingerprint}total events {events}\ntotal intents {intents}\nrecord bytes {record_bytes}\n"),
+    )
+    .expect("write the archive marker");
+    Built { meetings: n, events, intents, record_bytes, disk_bytes: dir_size(&dir), build: Some(build), dir }
+}
+
+/// `VmHWM` (peak RSS) and `VmRSS` of this process, in KiB.
+fn memory_kib() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let get = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (get("VmHWM:"), get("VmRSS:"))
+}
+
+/// In a fresh process (`record --probe-open DIR`): what the app does on start.
+fn probe_open(dir: &Path) {
+    let mut sched = SchedStat::open();
+    let before = sched.read().unwrap_or_default();
+    let t = Instant::now();
+    let store = Store::open(dir).expect("open the archive");
+    let open = t.elapsed();
+    let after = sched.read().unwrap_or_default();
+    println!("open_cpu_ns {}\nopen_run_queue_ns {}", after.0 - before.0, after.1 - before.1);
+    let (hwm_open, rss_open) = memory_kib();
+    let t = Instant::now();
+    let list = store.list().expect("list");
+    let list_time = t.elapsed();
+    let (hwm_list, rss_list) = memory_kib();
+    println!("open_ns {}", open.as_nanos());
+    println!("breaks {}", store.breaks().len());
+    println!("hwm_open_kib {hwm_open}\nrss_open_kib {rss_open}");
+    println!("list_ns {}\nlisted {}", list_time.as_nanos(), list.len());
+    println!("hwm_list_kib {hwm_list}\nrss_list_kib {rss_list}");
+}
+
+/// In a fresh process (`record --probe-split DIR`): `Store::open`'s parts
+/// timed one by one, then the verify loop taken apart.
+fn probe_split(dir: &Path) {
+    use yishi::store::{chain, verify};
+    let t = Instant::now();
+    let db = sled::Config::new().path(dir).open().expect("open sled");
+    let log = db.open_tree("log").expect("log tree");
+    let _roster = db.open_tree("roster").expect("roster tree");
+    println!("sled_open_ns {}", t.elapsed().as_nanos());
+    println!("rss_sled_open_kib {}", memory_kib().1);
+    // What Store::open does next; the first pass over the events pays for
+    // reading sled's pages from the files (warm page cache) into its cache.
+    let t = Instant::now();
+    let breaks = verify::verify_tree(&log, None).expect("verify");
+    println!("verify_ns {}\nverify_breaks {}", t.elapsed().as_nanos(), breaks.len());
+    println!("rss_verify_kib {}", memory_kib().1);
+    // Again with sled's cache warm: iteration only, then iteration + SHA-256.
+    let (mut n, mut bytes) = (0u64, 0u64);
+    let t = Instant::now();
+    for kv in log.scan_prefix([chain::EVENT_PREFIX]) {
+        let (_, v) = kv.expect("read");
+        n += 1;
+        bytes += v.len() as u64;
+    }
+    println!("scan_ns {}\nscan_events {n}\nscan_bytes {bytes}", t.elapsed().as_nanos());
+    let t = Instant::now();
+    let mut ok = 0u64;
+    for kv in log.scan_prefix([chain::EVENT_PREFIX]) {
+        let (_, v) = kv.expect("read");
+        ok += chain::open_value(&v).map_or(0, |o| o.hash_ok as u64);
+    }
+    println!("scan_hash_ns {}\nhash_ok {ok}", t.elapsed().as_nanos());
+    let t = Instant::now();
+    let verify_warm = verify::verify_tree(&log, None).expect("verify");
+    println!("verify_warm_ns {}\nverify_warm_breaks {}", t.elapsed().as_nanos(), verify_warm.len());
+}
+
+/// In a fresh process (`record --probe-fix DIR`): what the proposed fix would
+/// cost, measured without changing `src/`: open sled with a bounded cache and
+/// read only the index (the synchronous part), then verify every chain (what
+/// would move to a background thread) and see the memory with that cache.
+fn probe_fix(dir: &Path) {
+    use yishi::store::{chain, verify, MeetingSummary};
+    let t = Instant::now();
+    let db = sled::Config::new().path(dir).cache_capacity(FIX_CACHE_BYTES).open().expect("open sled");
+    let log = db.open_tree("log").expect("log tree");
+    let _roster = db.open_tree("roster").expect("roster tree");
+    let mut n = 0u64;
+    for kv in log.scan_prefix([chain::INDEX_PREFIX]) {
+        let (_, v) = kv.expect("read");
+        let _: MeetingSummary = serde_json::from_slice(&v).expect("an index entry");
+        n += 1;
+    }
+    println!("index_open_ns {}\nindex_entries {n}", t.elapsed().as_nanos());
+    println!("rss_index_open_kib {}", memory_kib().1);
+    let t = Instant::now();
+    let breaks = verify::verify_tree(&log, None).expect("verify");
+    println!("small_cache_verify_ns {}\nsmall_cache_breaks {}", t.elapsed().as_nanos(), breaks.len());
+    let (hwm, rss) = memory_kib();
+    println!("small_cache_hwm_kib {hwm}\nsmall_cache_rss_kib {rss}");
+}
+
+/// The sled page cache the fix's probe uses (sled's default, and the store's, is 1 GiB).
+const FIX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Runs this binary again with `args` and reads its `key value` lines.
+fn child(args: &[&str]) -> std::collections::HashMap<String, u64> {
+    let exe = std::env::current_exe().expect("this binary");
+    let out = std::process::Command::new(exe).args(args).output().expect("run the probe");
+    assert!(out.status.success(), "probe {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(' ')?;
+            Some((k.to_string(), v.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+struct Archive {
+    built: Built,
+    /// Fresh-process runs of `Store::open` then `Store::list`, in order.
+    runs: Vec<std::collections::HashMap<String, u64>>,
+    split: std::collections::HashMap<String, u64>,
+    fix: std::collections::HashMap<String, u64>,
+}
+
+impl Archive {
+    /// The run with the median open time.
+    fn median(&self) -> &std::collections::HashMap<String, u64> {
+        let mut idx: Vec<usize> = (0..self.runs.len()).collect();
+        idx.sort_by_key(|&i| self.runs[i]["open_ns"]);
+        &self.runs[idx[idx.len() / 2]]
+    }
+}
+
+fn nanos_ms(ns: u64) -> String {
+    ms(Duration::from_nanos(ns))
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.0}", kib as f64 / 1024.0)
+}
+
+fn archive_bench() -> Archive {
+    let n = env_usize("YISHI_BENCH_MEETINGS", 10_000) as u64;
+    let built = archive(n);
+    let dir = built.dir.to_str().expect("a UTF-8 path").to_string();
+    let runs: Vec<_> = (0..env_usize("YISHI_BENCH_OPEN_RUNS", 3).max(1)).map(|_| child(&["--probe-open", &dir])).collect();
+    let split = child(&["--probe-split", &dir]);
+    let fix = child(&["--probe-fix", &dir]);
+    Archive { built, runs, split, fix }
+}
+
+fn print_archive(a: &Archive) {
+    let b = &a.built;
+    println!(
+        "2. archive of {} sealed meetings (demo::sealed_meeting, {} signature images): {} events, {} intents, \
+         {:.0} MiB of event and index keys+values, {:.0} MiB on disk; {}",
+        b.meetings,
+        if unique_signatures() { "unique" } else { "the demo's shared" },
+        b.events,
+        b.intents,
+        b.record_bytes as f64 / 1048576.0,
+        b.disk_bytes as f64 / 1048576.0,
+        match b.build {
+            Some(d) => format!("built in {:.1} s", d.as_secs_f64()),
+            None => "reused from an earlier build".into(),
+        }
+    );
+    for (i, r) in a.runs.iter().enumerate() {
+        println!(
+            "   fresh process {}: Store::open {} ms (cpu {}, run queue {}; {} breaks), peak RSS {} MiB, RSS {} MiB; Store::list {} ms ({} meetings), peak RSS {} MiB",
+            i + 1,
+            nanos_ms(r["open_ns"]),
+            nanos_ms(r["open_cpu_ns"]),
+            nanos_ms(r["open_run_queue_ns"]),
+            r["breaks"],
+            mib(r["hwm_open_kib"]),
+            mib(r["rss_open_kib"]),
+            nanos_ms(r["list_ns"]),
+            r["listed"],
+            mib(r["hwm_list_kib"]),
+        );
+    }
+    let m = a.median();
+    println!("   median Store::open {} ms (goal ≤ 300 ms)", nanos_ms(m["open_ns"]));
+    let s = &a.split;
+    println!(
+        "   where open goes (one more fresh process): sled open {} ms (RSS {} MiB); verify_tree {} ms (RSS {} MiB); \
+         with sled's cache warm: scan {} events / {:.0} MiB {} ms, scan + SHA-256 {} ms, verify_tree {} ms",
+        nanos_ms(s["sled_open_ns"]),
+        mib(s["rss_sled_open_kib"]),
+        nanos_ms(s["verify_ns"]),
+        mib(s["rss_verify_kib"]),
+        s["scan_events"],
+        s["scan_bytes"] as f64 / 1048576.0,
+        nanos_ms(s["scan_ns"]),
+        nanos_ms(s["scan_hash_ns"]),
+        nanos_ms(s["verify_warm_ns"]),
+    );
+    let f = &a.fix;
+    println!(
+        "   proposed fix, measured (fresh process, sled cache {} MiB): open sled + read the index {} ms (RSS {} MiB); \
+         then verify_tree {} ms, peak RSS {} MiB",
+        FIX_CACHE_BYTES / 1048576,
+        nanos_ms(f["index_open_ns"]),
+        mib(f["rss_index_open_kib"]),
+        nanos_ms(f["small_cache_verify_ns"]),
+        mib(f["small_cache_hwm_kib"]),
+    );
+}
+
 fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64()
 }
 
 fn main() {
-    // `cargo bench` passes `--bench` (and any filter); nothing to parse in the parent.
-    let l = latency();
-    print_latency(&l);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [flag, dir] if flag == "--probe-open" => return probe_open(Path::new(dir)),
+        [flag, dir] if flag == "--probe-split" => return probe_split(Path::new(dir)),
+        [flag, dir] if flag == "--probe-fix" => return probe_fix(Path::new(dir)),
+        // `cargo bench` passes `--bench` (and any filter): nothing else to parse.
+        _ => {}
+    }
+    let only = std::env::var("YISHI_BENCH_ONLY").unwrap_or_default();
+    let l = (only != "archive").then(latency);
+    if let Some(l) = &l {
+        print_latency(l);
+    }
+    let a = (only != "latency").then(archive_bench);
+    if let Some(a) = &a {
+        print_archive(a);
+    }
 }
