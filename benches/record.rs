@@ -946,9 +946,14 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     );
     let _ = writeln!(
         d,
-        "- **Measured** {date} at commit `{commit}`{}; whole run {:.0} s.",
+        "- **Measured** {date} at commit `{commit}`{}; whole run {:.0} s{}.",
         if dirty { " with uncommitted changes" } else { "" },
-        c.run_time.as_secs_f64()
+        c.run_time.as_secs_f64(),
+        if a.built.reused {
+            String::new()
+        } else {
+            format!(", of which {:.0} s building the archive", a.built.build.as_secs_f64())
+        }
     );
     let _ = writeln!(
         d,
@@ -980,7 +985,7 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     );
     let _ = writeln!(
         d,
-        "| series | n | p50 ms | p99 ms | max ms | mean ms | slowest 1%: mean ms = on CPU + run queue + blocked |"
+        "| series | n | p50 ms | p99 ms | max ms | mean ms | slowest 1%: mean ms = on CPU + run queue + blocked (quarters: mean on-CPU ms) |"
     );
     let _ = writeln!(d, "|---|---:|---:|---:|---:|---:|---|");
     for (name, s) in [
@@ -1007,7 +1012,7 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     for (q, (st, cpu)) in l.apply_quarters.iter().zip(&l.apply_quarters_cpu).enumerate() {
         let _ = writeln!(
             d,
-            "| `Store::apply`, quarter {} of the meeting | {} | {} | {} | {} | {} | mean on CPU {} |",
+            "| `Store::apply`, quarter {} of the meeting | {} | {} | {} | {} | {} | {} |",
             q + 1,
             st.n,
             ms(st.p50),
@@ -1052,8 +1057,8 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
         "Each archived meeting is `demo::sealed_meeting` (three items, speakers, all three vote modes, 21 \
          signatures, sealed and closed): {} intents, {} events. Meeting *i* has its own id and is held 5·*i* days \
          before 2026-11-01; its signature images are the demo's, the same in every meeting, so the \
-         content-addressed blobs are stored once (a real archive would add ~0.8 MB of images a meeting, which \
-         `Store::open` does not read). In all {} events, {:.0} MiB of event and index keys and values, {:.0} MiB \
+         content-addressed blobs are stored once (unique images from the demo's uncompressed PNG encoder would \
+         add ~0.8 MB a meeting, which `Store::open` does not read). In all {} events, {:.0} MiB of event and index keys and values, {:.0} MiB \
          on disk. Built once under the target dir ({:.0} s{}; reused while its fingerprint matches) with the same \
          `decide` / `seal_event` / fold / index code as `Store::apply` but one batch per meeting instead of a \
          flush per intent — checked byte for byte against `Store::apply` for the first meeting, and the derived \
@@ -1123,9 +1128,9 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     let _ = writeln!(
         d,
         "Proposed fix, measured without changing `src/` (fresh process): open sled with a {} MiB cache and read \
-         only the index — what `Store::open` would do before returning — takes **{} ms** (RSS {} MiB); verifying \
-         every chain, moved to a background thread that reports breaks as it finds them, then takes {} ms (sharing \
-         the 2 cores with the app) with peak RSS {} MiB instead of {} MiB.\n",
+         only the index — what `Store::open` would do before returning — takes **{} ms** in this run (RSS {} MiB); verifying \
+         every chain, moved to a background thread that reports breaks as it finds them, then takes {} ms (in the \
+         app it would share the 2 cores with the UI) with peak RSS {} MiB instead of {} MiB.\n",
         FIX_CACHE_BYTES / 1048576,
         nanos_ms(fx["index_open_ns"]),
         mib(fx["rss_index_open_kib"]),
