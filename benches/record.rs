@@ -1049,7 +1049,7 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     );
     let _ = writeln!(
         d,
-        "Run to run the tail moves a lot on this shared VM: over six full runs on 2026-11-26 the `Store::apply` \
+        "Run to run the tail moves a lot on this shared VM: in eight earlier full runs on 2026-11-26 the `Store::apply` \
          p99 ranged 0.29–3.98 ms, raw `sync_data` p99 7.99–12.0 ms, and the ratio 0.04–0.47; raw p50 sat at \
          ~4.0 ms every time.\n"
     );
