@@ -307,8 +307,10 @@ impl Doc {
     /// to the next page line by line.
     pub fn key_values(&mut self, rows: &[(String, String)], label_mm: f32, size: f32) -> Result<()> {
         let lh = size * 1.5;
-        let lw = label_mm * MM;
         let (x0, w) = (self.left(), self.width());
+        // the label column grows to fit the longest label (up to a third of the width)
+        let longest = rows.iter().map(|(l, _)| self.font.width(l, size)).fold(0.0f32, f32::max);
+        let lw = (label_mm * MM).max(longest + size * 0.8).min(w / 3.0);
         let place = self.place.clone();
         for (label, value) in rows {
             self.font.check(label, &place)?;

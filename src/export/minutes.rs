@@ -242,14 +242,13 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
             doc.table(&tt)?;
         }
 
-        // result
+        // result, with a re-deliberation mark in the same block
+        let mut rows: Vec<(String, String)> = Vec::new();
         match item.status {
             ItemStatus::Voted => {
                 if let Some(v) = &item.vote {
-                    let mut rows = vec![
-                        (t(L::VoteMode, loc).to_string(), i18n::mode_label(v.mode, loc).to_string()),
-                        (t(L::Motion, loc).to_string(), v.motion.clone()),
-                    ];
+                    rows.push((t(L::VoteMode, loc).to_string(), i18n::mode_label(v.mode, loc).to_string()));
+                    rows.push((t(L::Motion, loc).to_string(), v.motion.clone()));
                     if let (Some(tally), Some(o)) = (v.tally, v.outcome) {
                         rows.push((t(L::Tally, loc).to_string(), tally_line(&tally, o.present, o.not_voting, loc)));
                         if v.mode == VoteMode::Named {
@@ -276,25 +275,22 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
                         }
                         rows.push((t(L::Result, loc).to_string(), i18n::outcome_text(&o, loc)));
                     }
-                    doc.key_values(&rows, 24.0, BODY)?;
                 }
             }
             ItemStatus::Consensus => {
-                let rows = vec![(t(L::Consensus, loc).to_string(), item.resolution.clone().unwrap_or_default())];
-                doc.key_values(&rows, 24.0, BODY)?;
+                rows.push((t(L::Consensus, loc).to_string(), item.resolution.clone().unwrap_or_default()));
             }
             ItemStatus::Deferred => {
-                let rows = vec![(t(L::Deferred, loc).to_string(), item.deferral_reason.clone().unwrap_or_default())];
-                doc.key_values(&rows, 24.0, BODY)?;
+                rows.push((t(L::Deferred, loc).to_string(), item.deferral_reason.clone().unwrap_or_default()));
             }
             ItemStatus::Pending | ItemStatus::Open => {
-                let rows = vec![(t(L::Result, loc).to_string(), i18n::item_status_label(item.status, loc).to_string())];
-                doc.key_values(&rows, 24.0, BODY)?;
+                rows.push((t(L::Result, loc).to_string(), i18n::item_status_label(item.status, loc).to_string()));
             }
         }
         if let Some(r) = &item.redo_reason {
-            doc.key_values(&[(t(L::Redo, loc).to_string(), format!("{r}（R-REDO）"))], 24.0, BODY)?;
+            rows.push((t(L::Redo, loc).to_string(), format!("{r}（R-REDO）")));
         }
+        doc.key_values(&rows, 24.0, BODY)?;
         doc.space(4.0);
     }
 
@@ -450,10 +446,11 @@ fn expected_signers(m: &Meeting) -> Vec<crate::ids::PersonId> {
 
 fn role_of(m: &Meeting, p: &crate::state::ParticipantState, loc: Locale) -> String {
     let base = i18n::role_label(p.person.role, loc);
+    let sep = if loc == Locale::Zh { "、" } else { ", " };
     if p.person.id == m.chair {
-        format!("{}、{}", t(L::ChairShort, loc), base)
+        format!("{}{sep}{}", t(L::ChairShort, loc), base)
     } else if p.person.id == m.recorder {
-        format!("{}、{}", t(L::Recorder, loc), base)
+        format!("{}{sep}{}", t(L::Recorder, loc), base)
     } else {
         base.to_string()
     }
