@@ -142,7 +142,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
                 s
             })
             .collect();
-        let status = if p.person.role == Role::Member || p.attendance.history.len() > 0 {
+        let status = if p.person.role == Role::Member || !p.attendance.history.is_empty() {
             i18n::status_label(p.attendance.status, loc).to_string()
         } else {
             String::new()

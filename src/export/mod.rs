@@ -236,7 +236,7 @@ pub(crate) fn cn_num(n: usize) -> String {
     match n {
         0..=9 => D[n].to_string(),
         10..=19 => format!("十{}", if n > 10 { D[n - 10] } else { "" }),
-        20..=99 => format!("{}十{}", D[n / 10], if n % 10 > 0 { D[n % 10] } else { "" }),
+        20..=99 => format!("{}十{}", D[n / 10], if !n.is_multiple_of(10) { D[n % 10] } else { "" }),
         _ => n.to_string(),
     }
 }

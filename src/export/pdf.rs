@@ -165,8 +165,8 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
     info.producer = meta.creator.clone();
     let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.unix_time)
         .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("epoch"));
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     doc.with_pages(out_pages);
 

@@ -13,8 +13,6 @@ use crate::state::{Meeting, Snapshot};
 
 /// The result lines of one item: (label, text).
 fn results(item: &AgendaItem, loc: Locale) -> Vec<(String, String)> {
-    let sep = if loc == Locale::Zh { "：" } else { ": " };
-    let _ = sep;
     let mut out = Vec::new();
     match item.status {
         ItemStatus::Voted => {

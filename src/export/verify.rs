@@ -5,7 +5,7 @@
 
 use ed25519_dalek::VerifyingKey;
 
-use super::{render, Kind, Options, Seal, Source, INFO_DOC, INFO_EVENTS, INFO_SEAL};
+use super::{render, Options, Seal, Source, INFO_DOC, INFO_EVENTS, INFO_SEAL};
 use crate::ids::MeetingId;
 use crate::store::Store;
 
@@ -112,6 +112,5 @@ pub fn verify_pdf(bytes: &[u8], store: &Store, key: &VerifyingKey) -> Report {
         ));
     }
     r.ok = true;
-    let _ = Kind::Minutes;
     r
 }
