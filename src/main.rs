@@ -1,1 +1,10 @@
-fn main(){}
+//! `yishi`: the meeting record from the command line — apply scripted intents,
+//! list and show meetings, verify the hash chains, install the demo community.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

@@ -1,0 +1,178 @@
+//! The `yishi` command-line tool. Exit codes: 0 done, 1 usage or storage
+//! error, 2 an intent was refused by a rule, 3 malformed input, 4 a broken chain.
+
+mod apply;
+mod show;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use yishi::ids::MeetingId;
+use yishi::store::{Store, StoreError};
+
+pub const EXIT_USAGE: u8 = 1;
+pub const EXIT_REFUSED: u8 = 2;
+pub const EXIT_INPUT: u8 = 3;
+pub const EXIT_BROKEN: u8 = 4;
+
+#[derive(Parser)]
+#[command(name = "yishi", version, about = "议事 Yishi — 基层议事协商会议记录 / community deliberation meeting record")]
+struct Cli {
+    /// Data directory (default: $YISHI_DATA_DIR or the OS app-data dir, shared with the desktop app)
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply a JSON Lines file of intents ("-" for stdin); print the resulting meeting snapshot as JSON
+    Apply {
+        file: PathBuf,
+        /// Print "ack LINE MEETING EVENTS" on stdout as each intent becomes durable
+        #[arg(long)]
+        acks: bool,
+        /// Print no snapshot at the end
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// List meetings
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a meeting (id, unique id prefix, or "latest"); by default the latest meeting held
+    Show {
+        meeting: Option<String>,
+        /// The full snapshot as JSON instead of the readable summary
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a meeting's stored events as JSON Lines
+    Events { meeting: String },
+    /// Check the hash chains (all meetings, or one); exit 0 only if intact
+    Verify { meeting: Option<String> },
+    /// Install the demo community: a roster of 30, a sealed sample meeting and an upcoming one
+    Demo,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let dir = cli.data_dir.clone().unwrap_or_else(yishi::default_data_dir);
+    let store = match Store::open(&dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    for b in store.breaks() {
+        eprintln!("警告 / warning: {b}");
+    }
+    let result = match cli.command {
+        Command::Apply { file, acks, quiet } => return apply::run(&store, &file, acks, quiet),
+        Command::List { json } => show::list(&store, json),
+        Command::Show { meeting, json } => {
+            resolve(&store, meeting.as_deref().unwrap_or("held")).and_then(|id| show::show(&store, id, json))
+        }
+        Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
+        Command::Verify { meeting } => return verify(&store, meeting.as_deref()),
+        Command::Demo => demo(&store),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("找不到会议“{0}” / no meeting matches \"{0}\"")]
+    NoMatch(String),
+    #[error("“{0}”匹配多个会议，请给出更长的编号 / \"{0}\" matches several meetings; give more of the id")]
+    Ambiguous(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// A meeting by full id, unique prefix (4+ characters), or "latest".
+pub fn resolve(store: &Store, key: &str) -> Result<MeetingId, CliError> {
+    if let Ok(id) = key.parse::<MeetingId>() {
+        return Ok(id);
+    }
+    let list = store.list()?;
+    if key == "held" {
+        // The meeting most recently held (opened), else the latest of any.
+        let held = list.iter().filter(|s| s.phase != yishi::state::Phase::Setup).max_by_key(|s| s.scheduled_at);
+        if let Some(s) = held.or_else(|| list.iter().max_by_key(|s| s.last_at)) {
+            return Ok(s.id);
+        }
+        return Err(CliError::NoMatch("-".into()));
+    }
+    if key == "latest" {
+        return list.iter().max_by_key(|s| s.last_at).map(|s| s.id).ok_or_else(|| CliError::NoMatch(key.into()));
+    }
+    if key.len() < 4 {
+        return Err(CliError::NoMatch(key.into()));
+    }
+    let hits: Vec<_> = list.iter().filter(|s| s.id.to_string().starts_with(key)).collect();
+    match hits.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(CliError::NoMatch(key.into())),
+        _ => Err(CliError::Ambiguous(key.into())),
+    }
+}
+
+fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
+    let only = match meeting.map(|m| resolve(store, m)).transpose() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    match store.verify(only) {
+        Ok(breaks) if breaks.is_empty() => {
+            let list = store.list().unwrap_or_default();
+            for s in list.iter().filter(|s| only.is_none_or(|id| id == s.id)) {
+                println!("完好 intact  {}  {} 个事件 events  指纹 fingerprint {}", s.id, s.events, s.head);
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(breaks) => {
+            for b in breaks {
+                println!("损坏 BROKEN  {b}");
+            }
+            ExitCode::from(EXIT_BROKEN)
+        }
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn demo(store: &Store) -> Result<(), CliError> {
+    let now = chrono::Local::now().fixed_offset();
+    let (sealed, upcoming) = store_demo(store, now)?;
+    println!("演示社区已创建 / demo community installed");
+    println!("已封存的示例会议 / sealed sample meeting: {sealed}");
+    println!("待召开的会议 / upcoming meeting: {upcoming}");
+    Ok(())
+}
+
+fn store_demo(store: &Store, now: yishi::Time) -> Result<(MeetingId, MeetingId), CliError> {
+    yishi::demo::install(store, now).map_err(|e| match e {
+        yishi::ApplyError::Store(s) => CliError::Store(s),
+        // The demo script is fixed: a refusal here is a bug in the script.
+        yishi::ApplyError::Refused(r) => CliError::Io(std::io::Error::other(r.message(yishi::i18n::Locale::En))),
+    })
+}

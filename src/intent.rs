@@ -1,0 +1,199 @@
+//! Intents: what a user asks the meeting to do. Each is validated against the
+//! rules (`decide`), becomes one or more events, and is appended to the record.
+//! The desktop app and `yishi apply` send the same intents.
+
+use crate::agenda::AgendaItemSpec;
+use crate::ids::{ItemId, MeetingId, PersonId, Time};
+use crate::people::Participant;
+use crate::roll::Mark;
+use crate::setup::MeetingSetup;
+use crate::sign::WitnessKind;
+use crate::vote::{Choice, Tally, VoteMode, VoteRule};
+use serde::{Deserialize, Serialize};
+
+/// One intent addressed to one meeting at one moment. The caller supplies the
+/// time: the rules never read the clock.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Command {
+    pub meeting: MeetingId,
+    pub at: Time,
+    pub intent: Intent,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Intent {
+    // ---- setup
+    /// Creates the meeting with its participants and agenda. R-LEVEL R-FORMS R-PARTIES
+    CreateMeeting(MeetingSetup),
+    AddParticipant {
+        participant: Participant,
+    },
+    AddAgendaItem {
+        item: AgendaItemSpec,
+    },
+    /// R-NOTICE5
+    RecordNotice {
+        #[serde(default)]
+        published_at: Option<Time>,
+        #[serde(default)]
+        invitations_sent_at: Option<Time>,
+    },
+    /// Why an 议事会 proceeds with fewer than half its seats held by non-两委 members. R-SEATS
+    RecordSeatsReason {
+        reason: String,
+    },
+
+    // ---- the live meeting
+    /// R-OPEN: only the chair opens.
+    OpenMeeting {
+        by: PersonId,
+    },
+    /// R-ROLL
+    MarkAttendance {
+        person: PersonId,
+        mark: Mark,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// R-QUORUM: a real outcome, kept in the record.
+    AdjournForLackOfQuorum {
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// R-AGENDA: one item at a time; R-QUORUM must hold.
+    OpenItem {
+        item: ItemId,
+    },
+    /// R-SPEAK, R-NEUTRAL
+    AddSpeaker {
+        person: PersonId,
+    },
+    WithdrawSpeaker {
+        person: PersonId,
+    },
+    /// Starts the next turn: the named person, or the head of the queue.
+    StartTurn {
+        #[serde(default)]
+        person: Option<PersonId>,
+    },
+    EndTurn {
+        #[serde(default)]
+        summary: Option<String>,
+    },
+    /// Adds or replaces the summary of a finished turn (numbered from 1 within the item).
+    SummarizeTurn {
+        turn: u32,
+        summary: String,
+    },
+    /// R-VOTE: quorum is checked again here.
+    OpenVote {
+        motion: String,
+        mode: VoteMode,
+        #[serde(default)]
+        rule: Option<VoteRule>,
+    },
+    /// Named votes: one member's choice.
+    CastVote {
+        person: PersonId,
+        choice: Choice,
+    },
+    /// Closes the vote and the item. Hands and secret votes give the counts here.
+    CloseVote {
+        #[serde(default)]
+        counts: Option<Tally>,
+    },
+    /// R-AGENDA: agreed without a vote.
+    CloseByConsensus {
+        resolution: String,
+    },
+    /// R-AGENDA: deferred with a recorded reason.
+    DeferItem {
+        reason: String,
+    },
+    /// R-REDO: carry a failed or deferred matter into a later meeting.
+    MarkForRedo {
+        item: ItemId,
+        reason: String,
+    },
+
+    // ---- minutes, signatures, close
+    /// R-MINUTES: the recorder's text of the minutes.
+    EditMinutes {
+        by: PersonId,
+        text: String,
+    },
+    /// Ends deliberation and starts signing. R-MINUTES R-SIGN
+    FinalizeMinutes {
+        by: PersonId,
+    },
+    /// R-SIGN: a handwritten signature as a PNG, base64-encoded.
+    Sign {
+        person: PersonId,
+        image_png_base64: String,
+    },
+    DeclineSignature {
+        person: PersonId,
+        reason: String,
+    },
+    RecordWitness {
+        name: String,
+        kind: WitnessKind,
+        #[serde(default)]
+        statement: Option<String>,
+    },
+    /// R-CLOSE: records the close time and seals the record.
+    CloseMeeting {
+        by: PersonId,
+    },
+
+    // ---- after the seal: appended, never edited
+    /// R-SIGN: a correction appended to the sealed record.
+    Amend {
+        by: String,
+        reason: String,
+        text: String,
+    },
+    /// R-PUBLISH: where and when the result was published.
+    RecordPublication {
+        channel: crate::sign::Channel,
+        place: String,
+    },
+}
+
+impl Intent {
+    /// The intent's `type` tag as it appears in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Intent::CreateMeeting(_) => "create_meeting",
+            Intent::AddParticipant { .. } => "add_participant",
+            Intent::AddAgendaItem { .. } => "add_agenda_item",
+            Intent::RecordNotice { .. } => "record_notice",
+            Intent::RecordSeatsReason { .. } => "record_seats_reason",
+            Intent::OpenMeeting { .. } => "open_meeting",
+            Intent::MarkAttendance { .. } => "mark_attendance",
+            Intent::AdjournForLackOfQuorum { .. } => "adjourn_for_lack_of_quorum",
+            Intent::OpenItem { .. } => "open_item",
+            Intent::AddSpeaker { .. } => "add_speaker",
+            Intent::WithdrawSpeaker { .. } => "withdraw_speaker",
+            Intent::StartTurn { .. } => "start_turn",
+            Intent::EndTurn { .. } => "end_turn",
+            Intent::SummarizeTurn { .. } => "summarize_turn",
+            Intent::OpenVote { .. } => "open_vote",
+            Intent::CastVote { .. } => "cast_vote",
+            Intent::CloseVote { .. } => "close_vote",
+            Intent::CloseByConsensus { .. } => "close_by_consensus",
+            Intent::DeferItem { .. } => "defer_item",
+            Intent::MarkForRedo { .. } => "mark_for_redo",
+            Intent::EditMinutes { .. } => "edit_minutes",
+            Intent::FinalizeMinutes { .. } => "finalize_minutes",
+            Intent::Sign { .. } => "sign",
+            Intent::DeclineSignature { .. } => "decline_signature",
+            Intent::RecordWitness { .. } => "record_witness",
+            Intent::CloseMeeting { .. } => "close_meeting",
+            Intent::Amend { .. } => "amend",
+            Intent::RecordPublication { .. } => "record_publication",
+        }
+    }
+}

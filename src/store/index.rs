@@ -1,0 +1,39 @@
+//! The meeting index: one small entry per meeting for listing without reading
+//! every record. It is written in the same atomic batch as the events it
+//! summarises, and its head is checked against the chain.
+
+use crate::ids::{MeetingId, Time};
+use crate::setup::{Form, Level};
+use crate::state::{Meeting, Phase};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub title: String,
+    pub level: Level,
+    pub form: Form,
+    pub scheduled_at: Time,
+    pub phase: Phase,
+    pub head: String,
+    pub events: u64,
+    pub intents: u64,
+    pub last_at: Time,
+}
+
+impl MeetingSummary {
+    pub fn of(m: &Meeting, head: &[u8; 32], events: u64, intents: u64) -> MeetingSummary {
+        MeetingSummary {
+            id: m.id,
+            title: m.title.clone(),
+            level: m.level,
+            form: m.form,
+            scheduled_at: m.scheduled_at,
+            phase: m.phase,
+            head: hex::encode(head),
+            events,
+            intents,
+            last_at: m.last_at,
+        }
+    }
+}

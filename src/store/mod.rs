@@ -1,0 +1,301 @@
+//! The durable record: one sled database, events appended per meeting in one
+//! atomic batch with their index entry and blobs, flushed before an intent is
+//! acknowledged. Opening verifies every chain and reports breaks; a meeting
+//! whose chain is broken refuses further intents.
+
+pub mod chain;
+pub mod index;
+pub mod verify;
+
+use crate::decide::decide;
+use crate::ids::MeetingId;
+use crate::intent::{Command, Intent};
+use crate::people::Person;
+use crate::refusal::Refusal;
+use crate::state::{Meeting, RecordInfo, Snapshot};
+use chain::{Hash, StoredEvent};
+pub use index::MeetingSummary;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Mutex;
+pub use verify::{BreakKind, ChainBreak};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the data directory {0} is in use by another Yishi process / 数据目录正被另一个议事程序使用")]
+    InUse(String),
+    #[error("storage error: {0} / 存储错误")]
+    Sled(#[from] sled::Error),
+    #[error("record encoding error: {0} / 记录编码错误")]
+    Encode(#[from] serde_json::Error),
+    #[error("{0}")]
+    ChainBroken(ChainBreak),
+    #[error("meeting {0} does not exist / 找不到会议 {0}")]
+    UnknownMeeting(MeetingId),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A meeting folded from its record, with where its chain ends.
+#[derive(Clone)]
+struct Loaded {
+    meeting: Meeting,
+    head: Hash,
+    events: u64,
+    intents: u64,
+}
+
+impl Loaded {
+    fn record(&self) -> RecordInfo {
+        RecordInfo { head: hex::encode(self.head), events: self.events, intents: self.intents }
+    }
+}
+
+pub struct Store {
+    db: sled::Db,
+    log: sled::Tree,
+    roster: sled::Tree,
+    /// Folded meetings, derived from the log on first use.
+    cache: Mutex<HashMap<MeetingId, Loaded>>,
+    /// One intent at a time: decide, append and fold happen as one step.
+    write: Mutex<()>,
+    breaks: Vec<ChainBreak>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding the lock leaves only derived data behind; keep going.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir` and verifies every chain.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        // A store dropped a moment ago may still hold the file lock while its
+        // flusher thread winds down: retry briefly before calling it in use.
+        let mut tries = 0;
+        let db = loop {
+            match sled::Config::new().path(dir).open() {
+                Ok(db) => break db,
+                Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock || e.raw_os_error() == Some(11) => {
+                    tries += 1;
+                    if tries > 40 {
+                        return Err(StoreError::InUse(dir.display().to_string()));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        let log = db.open_tree("log")?;
+        let roster = db.open_tree("roster")?;
+        let breaks = verify::verify_tree(&log, None)?;
+        Ok(Store { db, log, roster, cache: Mutex::new(HashMap::new()), write: Mutex::new(()), breaks })
+    }
+
+    /// Chains found broken when the store was opened.
+    pub fn breaks(&self) -> &[ChainBreak] {
+        &self.breaks
+    }
+
+    /// Verifies chains now (all, or one meeting).
+    pub fn verify(&self, only: Option<MeetingId>) -> Result<Vec<ChainBreak>, StoreError> {
+        Ok(verify::verify_tree(&self.log, only)?)
+    }
+
+    /// Validates the intent, appends its events durably, and returns the new snapshot.
+    pub fn apply(&self, cmd: &Command) -> Result<Snapshot, ApplyError> {
+        let _guard = lock(&self.write);
+        let loaded = self.load(cmd.meeting)?;
+        let decision = decide(loaded.as_ref().map(|l| &l.meeting), cmd)?;
+
+        let mut next = match loaded {
+            Some(l) => l,
+            None => match &cmd.intent {
+                Intent::CreateMeeting(setup) => Loaded {
+                    meeting: Meeting::create(cmd.meeting, setup, cmd.at),
+                    head: chain::genesis(cmd.meeting),
+                    events: 0,
+                    intents: 0,
+                },
+                _ => return Err(Refusal::UnknownMeeting(cmd.meeting).into()),
+            },
+        };
+        next.intents += 1;
+        let mut batch = sled::Batch::default();
+        for event in decision.events {
+            next.events += 1;
+            let stored = StoredEvent {
+                meeting: cmd.meeting,
+                seq: next.events,
+                intent: next.intents,
+                at: cmd.at,
+                event,
+            };
+            let (value, hash) = chain::seal_event(&next.head, &stored).map_err(StoreError::from)?;
+            batch.insert(&chain::event_key(cmd.meeting, next.events)[..], value);
+            next.head = hash;
+            next.meeting.apply(&stored.event, stored.at);
+        }
+        for blob in decision.blobs {
+            batch.insert(chain::blob_key(&blob.sha256), blob.bytes);
+        }
+        let summary = MeetingSummary::of(&next.meeting, &next.head, next.events, next.intents);
+        batch.insert(&chain::index_key(cmd.meeting)[..], serde_json::to_vec(&summary).map_err(StoreError::from)?);
+
+        // Drop the cached copy first: if the write fails, the next read refolds from disk.
+        lock(&self.cache).remove(&cmd.meeting);
+        self.log.apply_batch(batch).map_err(StoreError::from)?;
+        self.db.flush().map_err(StoreError::from)?;
+        let snapshot = next.meeting.snapshot(next.record());
+        lock(&self.cache).insert(cmd.meeting, next);
+        Ok(snapshot)
+    }
+
+    /// The meeting folded from its verified record, or None if it does not exist.
+    fn load(&self, id: MeetingId) -> Result<Option<Loaded>, StoreError> {
+        if let Some(l) = lock(&self.cache).get(&id) {
+            return Ok(Some(l.clone()));
+        }
+        let index = match self.log.get(chain::index_key(id))? {
+            Some(v) => Some(serde_json::from_slice::<MeetingSummary>(&v)?),
+            None => None,
+        };
+        let mut check = verify::ChainCheck::new(id);
+        let mut meeting: Option<Meeting> = None;
+        let mut intents = 0;
+        for kv in self.log.scan_prefix(chain::events_prefix(id)) {
+            let (k, v) = kv?;
+            let Some((_, seq)) = chain::parse_event_key(&k) else { continue };
+            check.feed(seq, &v);
+            if let Some(b) = check.broken.clone() {
+                return Err(StoreError::ChainBroken(b));
+            }
+            let Some(o) = chain::open_value(&v) else { continue };
+            let ev: StoredEvent = serde_json::from_slice(o.body)?;
+            intents = ev.intent;
+            match (&mut meeting, &ev.event) {
+                (None, crate::event::Event::MeetingCreated(setup)) => {
+                    meeting = Some(Meeting::create(id, setup, ev.at));
+                }
+                (Some(m), e) => m.apply(e, ev.at),
+                (None, _) => {
+                    return Err(StoreError::ChainBroken(ChainBreak {
+                        meeting: id,
+                        position: seq,
+                        kind: BreakKind::Unreadable,
+                    }))
+                }
+            }
+        }
+        if index.is_none() && check.count == 0 {
+            return Ok(None);
+        }
+        let (head, events) = check.finish(index.as_ref()).map_err(StoreError::ChainBroken)?;
+        let Some(meeting) = meeting else { return Ok(None) };
+        let loaded = Loaded { meeting, head, events, intents };
+        lock(&self.cache).insert(id, loaded.clone());
+        Ok(Some(loaded))
+    }
+
+    pub fn meeting(&self, id: MeetingId) -> Result<Meeting, StoreError> {
+        self.load(id)?.map(|l| l.meeting).ok_or(StoreError::UnknownMeeting(id))
+    }
+
+    pub fn snapshot(&self, id: MeetingId) -> Result<Snapshot, StoreError> {
+        let l = self.load(id)?.ok_or(StoreError::UnknownMeeting(id))?;
+        Ok(l.meeting.snapshot(l.record()))
+    }
+
+    /// Every stored event of a meeting, in order (the chain is verified first).
+    pub fn events(&self, id: MeetingId) -> Result<Vec<StoredEvent>, StoreError> {
+        self.load(id)?.ok_or(StoreError::UnknownMeeting(id))?;
+        let mut out = Vec::new();
+        for kv in self.log.scan_prefix(chain::events_prefix(id)) {
+            let (_, v) = kv?;
+            if let Some(o) = chain::open_value(&v) {
+                out.push(serde_json::from_slice(o.body)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The meeting as it stood after its first `events` events, with that
+    /// head: what an export printed before later amendments showed.
+    pub fn snapshot_at(&self, id: MeetingId, events: u64) -> Result<Snapshot, StoreError> {
+        let all = self.events(id)?;
+        let mut head = chain::genesis(id);
+        let mut meeting: Option<Meeting> = None;
+        let mut intents = 0;
+        let mut n = 0;
+        for (kv, ev) in self.log.scan_prefix(chain::events_prefix(id)).zip(all.iter()).take(events as usize) {
+            let (_, v) = kv?;
+            if let Some(o) = chain::open_value(&v) {
+                head = o.hash;
+            }
+            intents = ev.intent;
+            n += 1;
+            match (&mut meeting, &ev.event) {
+                (None, crate::event::Event::MeetingCreated(setup)) => meeting = Some(Meeting::create(id, setup, ev.at)),
+                (Some(m), e) => m.apply(e, ev.at),
+                (None, _) => {}
+            }
+        }
+        let meeting = meeting.ok_or(StoreError::UnknownMeeting(id))?;
+        Ok(meeting.snapshot(RecordInfo { head: hex::encode(head), events: n, intents }))
+    }
+
+    /// All meetings, newest scheduled first.
+    pub fn list(&self) -> Result<Vec<MeetingSummary>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.log.scan_prefix([chain::INDEX_PREFIX]) {
+            let (_, v) = kv?;
+            out.push(serde_json::from_slice::<MeetingSummary>(&v)?);
+        }
+        out.sort_by(|a, b| b.scheduled_at.cmp(&a.scheduled_at).then(a.title.cmp(&b.title)));
+        Ok(out)
+    }
+
+    /// A signature image by its SHA-256 (hex).
+    pub fn blob(&self, sha256_hex: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.log.get(chain::blob_key(sha256_hex))?.map(|v| v.to_vec()))
+    }
+
+    // ---- the community roster
+
+    pub fn roster(&self) -> Result<Vec<Person>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.roster.iter() {
+            let (_, v) = kv?;
+            out.push(serde_json::from_slice::<Person>(&v)?);
+        }
+        Ok(out)
+    }
+
+    /// Adds or replaces people on the roster in one atomic, flushed batch.
+    pub fn put_people(&self, people: &[Person]) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        for p in people {
+            batch.insert(p.id.as_str().as_bytes(), serde_json::to_vec(p)?);
+        }
+        self.roster.apply_batch(batch)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub fn remove_person(&self, id: &crate::ids::PersonId) -> Result<bool, StoreError> {
+        let existed = self.roster.remove(id.as_str().as_bytes())?.is_some();
+        self.db.flush()?;
+        Ok(existed)
+    }
+
+    /// Raw access for integrity tests and tools.
+    pub fn log_tree(&self) -> &sled::Tree {
+        &self.log
+    }
+}
