@@ -37,15 +37,24 @@ impl AppWindow {
 
     /// Shows the window if it exists (and focuses it), or creates it.
     pub fn open(self, app: &AppHandle) -> tauri::Result<WebviewWindow> {
+        self.open_with(app, None)
+    }
+
+    /// Like `open`; a window created now runs `init_script` before its page's own scripts
+    /// (how the listen-only projector gets its first state without calling a command).
+    pub fn open_with(self, app: &AppHandle, init_script: Option<&str>) -> tauri::Result<WebviewWindow> {
         if let Some(window) = app.get_webview_window(self.label()) {
             window.unminimize()?;
             window.show()?;
             window.set_focus()?;
             return Ok(window);
         }
-        let builder =
+        let mut builder =
             WebviewWindowBuilder::new(app, self.label(), WebviewUrl::App(self.page().into()))
                 .title(self.title());
+        if let Some(script) = init_script {
+            builder = builder.initialization_script(script);
+        }
         match self {
             AppWindow::Chair => builder
                 .inner_size(1366.0, 768.0)
