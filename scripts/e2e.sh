@@ -14,7 +14,10 @@ echo "e2e: building the UI"
 echo "e2e: building the app (debug, embedded UI)"
 target="${CARGO_TARGET_DIR:-$root/target}"
 (cd "$root" && cargo build -p yishi-app --features tauri/custom-protocol)
+(cd "$root" && cargo build -p yishi --bin yishi)
 export YISHI_APP_BIN="$target/debug/yishi-app"
+# The core's own tool, to check the record the app wrote.
+export YISHI_CLI_BIN="$target/debug/yishi"
 
 rm -rf "$root/artifacts/e2e"
 mkdir -p "$root/artifacts/e2e"

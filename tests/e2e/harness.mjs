@@ -2,7 +2,7 @@
 // WebDriver session that launches the real app binary. Everything started here is stopped by
 // `stop()`, tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -80,6 +80,40 @@ function stopChild(child, signal = 'SIGTERM', graceMs = 5000) {
   });
 }
 
+/** Pids of the app processes started for this data directory (found by their environment). */
+function appPids(dataDir) {
+  const mark = `YISHI_DATA_DIR=${dataDir}`;
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${name}/environ`, 'latin1').split('\0');
+      const exe = readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0')[0];
+      if (env.includes(mark) && exe.endsWith('yishi-app')) pids.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** Waits for the app of this data directory to exit (it holds the store's lock until then). */
+async function appExit(dataDir, timeoutMs = 10000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (appPids(dataDir).length === 0) return;
+    await sleep(100);
+  }
+  for (const pid of appPids(dataDir)) {
+    console.error(`e2e: app ${pid} did not exit; killing it`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /**
  * Starts Xvfb and tauri-driver and opens a WebDriver session on the app.
  * Returns { browser, display, dataDir, shotRoot(name), shot(name), stop() }.
@@ -97,9 +131,13 @@ export async function launch({ width = 1366, height = 768, dataDir } = {}) {
   const children = [xvfb];
   let driver;
   let browser;
+  let stopped = false;
   const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     if (browser) await browser.deleteSession().catch(() => {});
     await stopChild(driver, 'SIGTERM');
+    await appExit(dataDir);
     await stopChild(xvfb, 'SIGTERM');
   };
   try {

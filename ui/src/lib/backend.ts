@@ -1,16 +1,18 @@
 // The one module that talks to the shell: every `invoke` and `listen` of the UI is here, so
-// components stay testable (tests mock this module or the IPC under it) and the command names
-// and payload types live in one place.
+// components stay testable (tests mock the IPC under it) and command names live in one place.
+// The payload types are generated from the Rust types (./bindings.ts).
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type {
+  AppEvent,
+  AppInfo,
+  Intent,
+  IpcError,
+  MeetingListItem,
+  MeetingView,
+} from './bindings';
 
-/** An error as the shell sends it: the UI branches on `code` and shows the localized message. */
-export interface IpcError {
-  code: string;
-  rule: string | null;
-  message_zh: string;
-  message_en: string;
-}
+export type * from './bindings';
 
 export class BackendError extends Error implements IpcError {
   code: string;
@@ -64,26 +66,62 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-export interface AppInfo {
-  version: string;
-  dataDir: string;
-}
-
 export function appInfo(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
 }
 
-/** Opens the projector window, or brings it to the front. */
-export function openProjector(): Promise<void> {
-  return call<void>('open_projector');
+/** Opens the projector window showing `meeting`, or brings it to the front. */
+export function openProjector(meeting?: string): Promise<void> {
+  return call<void>('open_projector', { meeting: meeting ?? null });
 }
 
-/** Events the shell broadcasts to every window (see src-tauri/src/events.rs). */
-export type AppEvent = { kind: 'locale_changed'; payload: { locale: string } };
+export function listMeetings(): Promise<MeetingListItem[]> {
+  return call<MeetingListItem[]>('list_meetings');
+}
+
+export function getMeeting(id: string): Promise<MeetingView> {
+  return call<MeetingView>('get_meeting', { id });
+}
+
+/**
+ * Hands one intent to the core; resolves to the meeting's new state, rejects with the
+ * refusal (code, rule, messages). `meeting` is omitted only for `create_meeting`.
+ */
+export function applyIntent(intent: Intent, meeting?: string): Promise<MeetingView> {
+  return call<MeetingView>('apply_intent', { meeting: meeting ?? null, intent });
+}
+
+/** Installs the demo community and returns the meetings. */
+export function installDemo(): Promise<MeetingListItem[]> {
+  return call<MeetingListItem[]>('demo');
+}
 
 export const APP_EVENT = 'yishi://event';
 
-/** Calls `handler` with every event the shell broadcasts; returns the function that stops it. */
+/** Calls `handler` with every event the shell broadcasts; resolves to the function that stops it. */
 export function onAppEvent(handler: (e: AppEvent) => void): Promise<UnlistenFn> {
   return listen<AppEvent>(APP_EVENT, (event) => handler(event.payload));
+}
+
+/**
+ * Like `onAppEvent`, for a component's lifetime: returns a plain function that stops the
+ * subscription, whether or not the listener has finished registering by then.
+ */
+export function subscribe(handler: (e: AppEvent) => void): () => void {
+  let stopped = false;
+  let stop: UnlistenFn | null = null;
+  onAppEvent(handler).then(
+    (f) => (stopped ? f() : (stop = f)),
+    () => {},
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** The meeting the shell handed the projector window when it opened it, if any. */
+export function projectorInitialMeeting(): MeetingView | null {
+  const w = globalThis as { __YISHI_PROJECTOR__?: MeetingView | null };
+  return w.__YISHI_PROJECTOR__ ?? null;
 }
