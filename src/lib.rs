@@ -19,6 +19,7 @@ pub mod people;
 pub mod quorum;
 pub mod refusal;
 pub mod roll;
+pub mod roster;
 pub mod rules;
 pub mod setup;
 pub mod sign;

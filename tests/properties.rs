@@ -124,7 +124,7 @@ proptest! {
             last
         };
         let store = yishi::Store::open(dir.path()).unwrap();
-        prop_assert!(store.breaks().is_empty());
+        prop_assert!(store.wait_for_audit().is_empty());
         prop_assert_eq!(store.snapshot(id).unwrap(), last);
     }
 }

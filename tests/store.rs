@@ -26,7 +26,7 @@ fn acknowledged_intents_survive_reopen_with_the_same_snapshot() {
     let (dir, id) = demo_store();
     let first = Store::open(dir.path()).unwrap();
     let snap = first.snapshot(id).unwrap();
-    assert!(first.breaks().is_empty());
+    assert!(first.wait_for_audit().is_empty());
     assert_eq!(snap.meeting.phase, yishi::state::Phase::Sealed);
     let sig = snap.meeting.signatures.iter().find_map(|s| match &s.confirmation {
         yishi::sign::Confirmation::Signed { image_sha256, .. } => Some(image_sha256.clone()),
@@ -90,8 +90,8 @@ fn tamper(f: impl FnOnce(&sled::Tree, MeetingId, u64), expect_position: impl Fn(
         f(store.log_tree(), id, events);
         store.log_tree().flush().unwrap();
     }
-    let store = Store::open(dir.path()).unwrap();
-    let breaks = store.breaks().to_vec();
+    let store = Store::open(dir.path()).map_err(|e| format!("{e:?}")).unwrap();
+    let breaks = store.wait_for_audit();
     assert_eq!(breaks.len(), 1, "{breaks:?}");
     assert_eq!(breaks[0].meeting, id);
     assert!(expect_position(events).contains(&breaks[0].position), "{:?}", breaks[0]);
@@ -165,6 +165,27 @@ fn tamper_the_kinds_are_told_apart() {
         store.log_tree().insert(key, v).unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.breaks()[0].kind, BreakKind::Altered);
-    assert_eq!(store.breaks()[0].position, 5);
+    let breaks = store.wait_for_audit();
+    assert_eq!(breaks[0].kind, BreakKind::Altered);
+    assert_eq!(breaks[0].position, 5);
+}
+
+#[test]
+fn opening_checks_a_sealed_chain_end_at_once_and_the_rest_in_the_background() {
+    let (dir, id) = demo_store();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let events = store.snapshot(id).unwrap().record.events;
+        store.log_tree().remove(chain::event_key(id, events)).unwrap();
+        store.log_tree().flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let now = store.breaks();
+    assert_eq!(now.len(), 1, "a removed last event is reported by open itself");
+    assert_eq!(now[0].kind, BreakKind::HeadMismatch);
+    let status = {
+        store.wait_for_audit();
+        store.audit_status()
+    };
+    assert!(status.done && status.checked == 1 && status.total == 1 && status.breaks == 1, "{status:?}");
 }

@@ -53,6 +53,12 @@ enum Command {
     Events { meeting: String },
     /// Check the hash chains (all meetings, or one); exit 0 only if intact
     Verify { meeting: Option<String> },
+    /// List the community roster, or import people from a CSV file (all rows or none)
+    Roster {
+        /// CSV with columns 编号/id, 姓名/name, 类别/group (1–6), 两委/two_committees (是/否)
+        #[arg(long)]
+        import: Option<PathBuf>,
+    },
     /// Install the demo community: a roster of 30, a sealed sample meeting and an upcoming one
     Demo,
 }
@@ -78,6 +84,7 @@ pub fn run() -> ExitCode {
         }
         Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
         Command::Verify { meeting } => return verify(&store, meeting.as_deref()),
+        Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),
     };
     match result {
@@ -152,6 +159,48 @@ fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
                 println!("损坏 BROKEN  {b}");
             }
             ExitCode::from(EXIT_BROKEN)
+        }
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn roster(store: &Store, import: Option<&std::path::Path>) -> ExitCode {
+    if let Some(file) = import {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("yishi: 无法读取 {} / cannot read {}: {e}", file.display(), file.display());
+                return ExitCode::from(EXIT_USAGE);
+            }
+        };
+        match yishi::roster::parse_csv(&text) {
+            Ok(people) => {
+                if let Err(e) = store.put_people(&people) {
+                    eprintln!("yishi: {e}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
+                println!("已导入 {} 人 / imported {} people", people.len(), people.len());
+            }
+            Err(rows) => {
+                for r in rows {
+                    eprintln!("{}\n{}", r.message_zh, r.message_en);
+                }
+                eprintln!("未导入任何人员 / nothing imported");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    match store.roster() {
+        Ok(people) => {
+            for p in people {
+                let two = if p.two_committees { "两委" } else { "" };
+                println!("{}\t{}\t{}\t{}", p.id, p.name, yishi::i18n::group_short(p.group, yishi::i18n::Locale::Zh), two);
+            }
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("yishi: {e}");
