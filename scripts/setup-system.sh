@@ -7,6 +7,10 @@ pkgs=(
   # Tauri 2 on Linux (WebKitGTK 4.1) and the .deb bundler
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # the app icon is drawn as SVG and rendered with rsvg-convert
+  librsvg2-bin
+  # CJK glyphs for the UI under a bare X server (WebKit falls back to these)
+  fonts-noto-cjk
   # end-to-end tests: a display and the WebDriver for WebKitGTK
   xvfb webkit2gtk-driver imagemagick xdotool
   # checking exported PDFs with independent tools

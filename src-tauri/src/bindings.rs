@@ -1,0 +1,58 @@
+//! The TypeScript types of the IPC surface, generated from the Rust types (ts-rs) into one
+//! file, `ui/src/lib/bindings.ts`. `tests/bindings.rs` fails when the committed file is stale;
+//! `UPDATE_BINDINGS=1 cargo test -p yishi-app --test bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::{commands, dto, events, ipc, views};
+
+/// Where the generated file lives, relative to the repository root.
+pub const PATH: &str = "ui/src/lib/bindings.ts";
+
+fn decl<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        // what the UI sends
+        decl::<dto::Intent>(&cfg),
+        decl::<dto::MeetingSetup>(&cfg),
+        decl::<dto::Participant>(&cfg),
+        decl::<dto::AgendaItemSpec>(&cfg),
+        decl::<dto::ItemRef>(&cfg),
+        decl::<dto::Tally>(&cfg),
+        decl::<dto::Level>(&cfg),
+        decl::<dto::Form>(&cfg),
+        decl::<dto::PartyGroup>(&cfg),
+        decl::<dto::Role>(&cfg),
+        decl::<dto::Mark>(&cfg),
+        decl::<dto::VoteMode>(&cfg),
+        decl::<dto::VoteRule>(&cfg),
+        decl::<dto::Choice>(&cfg),
+        decl::<dto::WitnessKind>(&cfg),
+        decl::<dto::Channel>(&cfg),
+        // what the UI receives
+        decl::<views::MeetingListItem>(&cfg),
+        decl::<views::MeetingView>(&cfg),
+        decl::<views::QuorumView>(&cfg),
+        decl::<views::AgendaItemView>(&cfg),
+        decl::<views::ParticipantView>(&cfg),
+        decl::<views::WarningView>(&cfg),
+        decl::<views::Label>(&cfg),
+        decl::<views::Phase>(&cfg),
+        decl::<views::ItemStatus>(&cfg),
+        decl::<views::AttendanceStatus>(&cfg),
+        decl::<events::AppEvent>(&cfg),
+        decl::<ipc::IpcError>(&cfg),
+        decl::<commands::AppInfo>(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p yishi-app --test bindings`.\n\n",
+    );
+    out.push_str(&decls.join("\n"));
+    out
+}

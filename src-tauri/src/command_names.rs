@@ -1,0 +1,11 @@
+// The app's IPC commands, by name. build.rs includes this file to generate the app's
+// permission manifest (an `allow-<command>` permission per name); tests/config.rs checks it
+// against the handlers in lib.rs and the capabilities. Keep it equal to `generate_handler!`.
+pub const COMMANDS: &[&str] = &[
+    "app_info",
+    "open_projector",
+    "list_meetings",
+    "get_meeting",
+    "apply_intent",
+    "demo",
+];

@@ -1,0 +1,106 @@
+//! IPC commands: each is a few lines that call the core or the window module. The shell
+//! passes the time and makes the ids; the core decides. The list must match
+//! `src/command_names.rs` (the app's permission manifest).
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager, State};
+use ts_rs::TS;
+use yishi::{Command, MeetingId, Time};
+
+use crate::dto;
+use crate::events::AppEvent;
+use crate::ipc::IpcError;
+use crate::views::{MeetingListItem, MeetingView};
+use crate::windows::AppWindow;
+use crate::AppState;
+
+/// Now, on the local clock with its offset: the only place the app reads the time.
+fn now() -> Time {
+    chrono::Local::now().fixed_offset()
+}
+
+fn meeting_id(s: &str) -> Result<MeetingId, IpcError> {
+    s.parse().map_err(|_| IpcError::bad_request(format!("meeting id \"{s}\"")))
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+}
+
+#[tauri::command]
+pub fn app_info(app: AppHandle, state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: app.package_info().version.to_string(),
+        data_dir: state.data_dir.display().to_string(),
+    }
+}
+
+/// Opens the projector window (on the second monitor when there is one) showing `meeting`,
+/// or focuses it and has it show `meeting`.
+#[tauri::command]
+pub async fn open_projector(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting: Option<String>,
+) -> Result<(), IpcError> {
+    let view = match meeting {
+        Some(id) => Some(MeetingView::from(&state.store.snapshot(meeting_id(&id)?)?)),
+        None => None,
+    };
+    if app.get_webview_window(AppWindow::Projector.label()).is_some() {
+        AppWindow::Projector.open(&app)?;
+        if let Some(view) = view {
+            AppEvent::MeetingUpdated { meeting: view }.broadcast(&app)?;
+        }
+    } else {
+        // JSON is a JavaScript expression: the page reads it before it starts listening.
+        let json = serde_json::to_string(&view).map_err(IpcError::internal)?;
+        AppWindow::Projector.open_with(&app, Some(&format!("window.__YISHI_PROJECTOR__ = {json};")))?;
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn list_meetings(state: State<'_, AppState>) -> Result<Vec<MeetingListItem>, IpcError> {
+    Ok(state.store.list()?.iter().map(MeetingListItem::from).collect())
+}
+
+#[tauri::command]
+pub async fn get_meeting(state: State<'_, AppState>, id: String) -> Result<MeetingView, IpcError> {
+    Ok(MeetingView::from(&state.store.snapshot(meeting_id(&id)?)?))
+}
+
+/// Hands one intent to the core. `meeting` is omitted for `create_meeting` (the shell makes
+/// the id). On success every window receives the new state.
+#[tauri::command]
+pub async fn apply_intent(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting: Option<String>,
+    intent: dto::Intent,
+) -> Result<MeetingView, IpcError> {
+    let creates = matches!(intent, dto::Intent::CreateMeeting(_));
+    let meeting = match (meeting, creates) {
+        (Some(id), _) => meeting_id(&id)?,
+        (None, true) => MeetingId::new_random(),
+        (None, false) => return Err(IpcError::bad_request("meeting id missing")),
+    };
+    let intent = intent.into_core().map_err(IpcError::bad_request)?;
+    let snapshot = state.store.apply(&Command { meeting, at: now(), intent })?;
+    let view = MeetingView::from(&snapshot);
+    AppEvent::MeetingUpdated { meeting: view.clone() }.broadcast(&app)?;
+    if creates {
+        AppEvent::MeetingsChanged.broadcast(&app)?;
+    }
+    Ok(view)
+}
+
+/// Installs the demo community (roster, a sealed sample meeting, an upcoming one).
+#[tauri::command]
+pub async fn demo(app: AppHandle, state: State<'_, AppState>) -> Result<Vec<MeetingListItem>, IpcError> {
+    yishi::demo::install(&state.store, now())?;
+    AppEvent::MeetingsChanged.broadcast(&app)?;
+    Ok(state.store.list()?.iter().map(MeetingListItem::from).collect())
+}

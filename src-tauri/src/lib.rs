@@ -1,0 +1,91 @@
+//! The desktop shell of Yishi. It adapts the meeting core (`yishi`) to windows and IPC and
+//! decides no rule itself: commands are a few lines that call the core.
+//!
+//! Map: `windows` (labels, create-or-focus), `commands` (IPC handlers), `dto` (intents as
+//! the UI sends them), `views` (meetings as the UI sees them), `events` (the one typed
+//! emitter to every window), `ipc` (errors as the UI sees them), `bindings` (TypeScript).
+
+pub mod bindings;
+pub mod commands;
+pub mod dto;
+pub mod events;
+pub mod ipc;
+pub mod views;
+pub mod windows;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+use windows::AppWindow;
+
+/// Environment variable that points the app (and the `yishi` tool) at another data
+/// directory. A separate data directory is a separate instance: single-instance is not
+/// enforced for it (the store's file lock still keeps two processes off one directory).
+pub const DATA_DIR_ENV: &str = "YISHI_DATA_DIR";
+
+/// State shared by all commands: the one store of the data directory.
+pub struct AppState {
+    pub data_dir: PathBuf,
+    pub store: yishi::Store,
+}
+
+pub fn run() {
+    let custom_data_dir = std::env::var_os(DATA_DIR_ENV).is_some();
+
+    let mut builder = tauri::Builder::default();
+    if !custom_data_dir {
+        // Registered first so a second launch hands over before anything else starts.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            let _ = AppWindow::Chair.open(app);
+        }));
+    }
+    builder
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                // The projector is placed on the second screen each time, not restored.
+                .with_denylist(&[AppWindow::Projector.label()])
+                .build(),
+        )
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            // The same directory the `yishi` tool uses, so both read one record.
+            let data_dir = yishi::default_data_dir();
+            std::fs::create_dir_all(&data_dir)?;
+            log::info!("data directory: {}", data_dir.display());
+            let store = match yishi::Store::open(&data_dir) {
+                Ok(store) => store,
+                Err(e) => {
+                    log::error!("cannot open the record: {e}");
+                    app.dialog()
+                        .message(e.to_string())
+                        .kind(MessageDialogKind::Error)
+                        .title("议事 Yishi")
+                        .blocking_show();
+                    return Err(e.into());
+                }
+            };
+            for b in store.breaks() {
+                log::error!("record chain broken: {b}");
+            }
+            app.manage(AppState { data_dir, store });
+            AppWindow::Chair.open(app.handle())?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::open_projector,
+            commands::list_meetings,
+            commands::get_meeting,
+            commands::apply_intent,
+            commands::demo,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the Yishi app");
+}

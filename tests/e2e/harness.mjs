@@ -1,0 +1,209 @@
+// The end-to-end harness: a private X display (Xvfb), tauri-driver on free ports, and a
+// WebDriver session that launches the real app binary. Everything started here is stopped by
+// `stop()`, tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = process.env.YISHI_E2E_ARTIFACTS ?? join(ROOT, 'artifacts/e2e');
+
+/** The app binary under test: $YISHI_APP_BIN, else the debug build in the cargo target dir. */
+export function appBinary() {
+  const bin =
+    process.env.YISHI_APP_BIN ??
+    join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/yishi-app');
+  if (!existsSync(bin)) throw new Error(`app binary not found: ${bin} (run scripts/e2e.sh)`);
+  return resolve(bin);
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+function accepts(port) {
+  return new Promise((ok) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      ok(true);
+    });
+    socket.once('error', () => ok(false));
+  });
+}
+
+function freeDisplay() {
+  for (let n = 90; n < 190; n++) {
+    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return n;
+  }
+  throw new Error('no free X display between :90 and :189');
+}
+
+async function waitFor(what, check, timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function stopChild(child, signal = 'SIGTERM', graceMs = 5000) {
+  if (!child || exited(child)) return Promise.resolve();
+  return new Promise((ok) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      ok();
+    }, graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      ok();
+    });
+    child.kill(signal);
+  });
+}
+
+/** Pids of the app processes started for this data directory (found by their environment). */
+function appPids(dataDir) {
+  const mark = `YISHI_DATA_DIR=${dataDir}`;
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${name}/environ`, 'latin1').split('\0');
+      const exe = readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0')[0];
+      if (env.includes(mark) && exe.endsWith('yishi-app')) pids.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** Waits for the app of this data directory to exit (it holds the store's lock until then). */
+async function appExit(dataDir, timeoutMs = 10000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (appPids(dataDir).length === 0) return;
+    await sleep(100);
+  }
+  for (const pid of appPids(dataDir)) {
+    console.error(`e2e: app ${pid} did not exit; killing it`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Starts Xvfb and tauri-driver and opens a WebDriver session on the app.
+ * Returns { browser, display, dataDir, shotRoot(name), shot(name), stop() }.
+ */
+export async function launch({ width = 1366, height = 768, dataDir } = {}) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const application = appBinary();
+  dataDir ??= mkdtempSync(join(tmpdir(), 'yishi-e2e-'));
+
+  const displayNo = freeDisplay();
+  const display = `:${displayNo}`;
+  const xvfb = spawn('Xvfb', [display, '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
+  const children = [xvfb];
+  let driver;
+  let browser;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (browser) await browser.deleteSession().catch(() => {});
+    await stopChild(driver, 'SIGTERM');
+    await appExit(dataDir);
+    await stopChild(xvfb, 'SIGTERM');
+  };
+  try {
+    await waitFor('Xvfb', () => existsSync(`/tmp/.X11-unix/X${displayNo}`) || exited(xvfb));
+    if (exited(xvfb)) throw new Error(`Xvfb ${display} exited`);
+
+    const port = await freePort();
+    const nativePort = await freePort();
+    const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+    driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort)], {
+      env: {
+        ...process.env,
+        DISPLAY: display,
+        YISHI_DATA_DIR: dataDir,
+        PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
+        // No accessibility bus under a bare X server: keep GTK from waiting for one.
+        NO_AT_BRIDGE: '1',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(driver);
+    // Wait until it accepts connections (its /status would proxy to a WebKitWebDriver that
+    // only starts with the session).
+    await waitFor('tauri-driver', async () => {
+      if (exited(driver)) throw new Error('tauri-driver exited');
+      return accepts(port);
+    });
+
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      connectionRetryCount: 0,
+      capabilities: {
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application },
+      },
+    });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  return {
+    browser,
+    display,
+    dataDir,
+    /** A screenshot of the current webview, saved as artifacts/e2e/<name>.png. */
+    shot: async (name) => {
+      const file = join(ARTIFACTS, `${name}.png`);
+      await browser.saveScreenshot(file);
+      return file;
+    },
+    /** A screenshot of the whole X screen (all windows), as a person in the room would see it. */
+    shotRoot: (name) => {
+      const file = join(ARTIFACTS, `${name}.png`);
+      execFileSync('import', ['-display', display, '-window', 'root', file]);
+      return file;
+    },
+    stop,
+  };
+}
+
+/** Waits for an element by test id and returns it. */
+export async function byTestId(browser, id, timeout = 10000) {
+  const el = await browser.$(`[data-testid="${id}"]`);
+  await el.waitForExist({ timeout });
+  return el;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import Chair from './Chair.svelte';
+import { APP_EVENT } from './lib/backend';
+import { listItem, meetingView } from './test/fixtures';
+
+function shell(overrides: Record<string, (args: unknown) => unknown> = {}, initial: unknown[] = []) {
+  const calls: string[] = [];
+  let meetings = initial;
+  mockIPC(
+    (cmd, args) => {
+      calls.push(cmd);
+      if (overrides[cmd]) return overrides[cmd](args);
+      switch (cmd) {
+        case 'app_info':
+          return { version: '0.1.0', data_dir: '/data/yishi' };
+        case 'list_meetings':
+          return meetings;
+        case 'demo':
+          meetings = [listItem];
+          return meetings;
+        case 'get_meeting':
+          return meetingView;
+        default:
+          return null;
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return calls;
+}
+
+describe('Chair window', () => {
+  test('an empty record offers the demo community, in Simplified Chinese', async () => {
+    shell();
+    render(Chair);
+    expect(screen.getByTestId('app-name').textContent).toBe('议事');
+    expect(await screen.findByText('打开演示社区')).toBeTruthy();
+    expect(await screen.findByText('版本 0.1.0')).toBeTruthy();
+  });
+
+  test('the demo fills the list and a meeting opens with its title and quorum', async () => {
+    const calls = shell();
+    render(Chair);
+    await fireEvent.click(await screen.findByTestId('demo'));
+    const item = await screen.findByTestId('meeting-item');
+    expect(item.textContent).toContain('幸福社区居民议事会');
+    expect(item.textContent).toContain('2026-11-19 19:30');
+    await fireEvent.click(item);
+    expect((await screen.findByTestId('meeting-title')).textContent).toBe('幸福社区居民议事会');
+    expect(screen.getByTestId('quorum-counts').textContent).toBe('出席 14 人 / 应到 21 人');
+    expect(screen.getByTestId('quorum-status').textContent).toBe('已达法定人数');
+    expect(screen.getByTestId('warning').textContent).toContain('R-NOTICE5');
+    expect(calls).toEqual(expect.arrayContaining(['demo', 'get_meeting']));
+  });
+
+  test('an update broadcast by the shell replaces the open meeting', async () => {
+    shell({}, [listItem]);
+    render(Chair);
+    await fireEvent.click(await screen.findByTestId('meeting-item'));
+    await screen.findByTestId('meeting-title');
+    const quorum = { present: 10, expected: 21, required: 14, met: false };
+    await emit(APP_EVENT, { kind: 'meeting_updated', meeting: { ...meetingView, quorum } });
+    await waitFor(() => expect(screen.getByTestId('quorum-status').textContent).toBe('未达法定人数'));
+  });
+
+  test('switches to English and back', async () => {
+    shell();
+    render(Chair);
+    await fireEvent.click(screen.getByTestId('locale-switch'));
+    expect(screen.getByTestId('app-name').textContent).toBe('Yishi');
+    expect(await screen.findByText('Open the demo community')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('locale-switch'));
+    expect(screen.getByText('打开投影')).toBeTruthy();
+  });
+
+  test('a refusal is shown with its message and rule id', async () => {
+    shell({
+      demo: () => {
+        throw { code: 'store_in_use', rule: 'R-TEST', message_zh: '数据目录正被使用', message_en: 'in use' };
+      },
+    });
+    render(Chair);
+    await fireEvent.click(await screen.findByTestId('demo'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('数据目录正被使用');
+    expect(alert.textContent).toContain('R-TEST');
+  });
+});

@@ -1,0 +1,127 @@
+// The one module that talks to the shell: every `invoke` and `listen` of the UI is here, so
+// components stay testable (tests mock the IPC under it) and command names live in one place.
+// The payload types are generated from the Rust types (./bindings.ts).
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type {
+  AppEvent,
+  AppInfo,
+  Intent,
+  IpcError,
+  MeetingListItem,
+  MeetingView,
+} from './bindings';
+
+export type * from './bindings';
+
+export class BackendError extends Error implements IpcError {
+  code: string;
+  rule: string | null;
+  message_zh: string;
+  message_en: string;
+
+  constructor(e: IpcError) {
+    super(e.message_en);
+    this.name = 'BackendError';
+    this.code = e.code;
+    this.rule = e.rule;
+    this.message_zh = e.message_zh;
+    this.message_en = e.message_en;
+  }
+
+  /** The message in the given locale. */
+  messageFor(locale: 'zh-CN' | 'en'): string {
+    return locale === 'en' ? this.message_en : this.message_zh;
+  }
+}
+
+function isIpcError(e: unknown): e is IpcError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as IpcError).code === 'string' &&
+    typeof (e as IpcError).message_zh === 'string' &&
+    typeof (e as IpcError).message_en === 'string'
+  );
+}
+
+/** Any rejection as a BackendError: a shell error keeps its fields, anything else is internal. */
+export function toBackendError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (isIpcError(e)) return new BackendError({ ...e, rule: e.rule ?? null });
+  const detail = e instanceof Error ? e.message : String(e);
+  return new BackendError({
+    code: 'internal',
+    rule: null,
+    message_zh: `内部错误：${detail}`,
+    message_en: `Internal error: ${detail}`,
+  });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toBackendError(e);
+  }
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>('app_info');
+}
+
+/** Opens the projector window showing `meeting`, or brings it to the front. */
+export function openProjector(meeting?: string): Promise<void> {
+  return call<void>('open_projector', { meeting: meeting ?? null });
+}
+
+export function listMeetings(): Promise<MeetingListItem[]> {
+  return call<MeetingListItem[]>('list_meetings');
+}
+
+export function getMeeting(id: string): Promise<MeetingView> {
+  return call<MeetingView>('get_meeting', { id });
+}
+
+/**
+ * Hands one intent to the core; resolves to the meeting's new state, rejects with the
+ * refusal (code, rule, messages). `meeting` is omitted only for `create_meeting`.
+ */
+export function applyIntent(intent: Intent, meeting?: string): Promise<MeetingView> {
+  return call<MeetingView>('apply_intent', { meeting: meeting ?? null, intent });
+}
+
+/** Installs the demo community and returns the meetings. */
+export function installDemo(): Promise<MeetingListItem[]> {
+  return call<MeetingListItem[]>('demo');
+}
+
+export const APP_EVENT = 'yishi://event';
+
+/** Calls `handler` with every event the shell broadcasts; resolves to the function that stops it. */
+export function onAppEvent(handler: (e: AppEvent) => void): Promise<UnlistenFn> {
+  return listen<AppEvent>(APP_EVENT, (event) => handler(event.payload));
+}
+
+/**
+ * Like `onAppEvent`, for a component's lifetime: returns a plain function that stops the
+ * subscription, whether or not the listener has finished registering by then.
+ */
+export function subscribe(handler: (e: AppEvent) => void): () => void {
+  let stopped = false;
+  let stop: UnlistenFn | null = null;
+  onAppEvent(handler).then(
+    (f) => (stopped ? f() : (stop = f)),
+    () => {},
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** The meeting the shell handed the projector window when it opened it, if any. */
+export function projectorInitialMeeting(): MeetingView | null {
+  const w = globalThis as { __YISHI_PROJECTOR__?: MeetingView | null };
+  return w.__YISHI_PROJECTOR__ ?? null;
+}

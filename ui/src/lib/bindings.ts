@@ -1,0 +1,64 @@
+// Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p yishi-app --test bindings`.
+
+export type Intent = { "type": "create_meeting" } & MeetingSetup | { "type": "add_participant", participant: Participant, } | { "type": "add_agenda_item", item: AgendaItemSpec, } | { "type": "record_notice", published_at?: string, invitations_sent_at?: string, } | { "type": "record_seats_reason", reason: string, } | { "type": "open_meeting", by: string, } | { "type": "mark_attendance", person: string, mark: Mark, note?: string, } | { "type": "adjourn_for_lack_of_quorum", note?: string, } | { "type": "open_item", item: string, } | { "type": "add_speaker", person: string, } | { "type": "withdraw_speaker", person: string, } | { "type": "start_turn", person?: string, } | { "type": "end_turn", summary?: string, } | { "type": "summarize_turn", turn: number, summary: string, } | { "type": "open_vote", motion: string, mode: VoteMode, rule?: VoteRule, } | { "type": "cast_vote", person: string, choice: Choice, } | { "type": "close_vote", counts?: Tally, } | { "type": "close_by_consensus", resolution: string, } | { "type": "defer_item", reason: string, } | { "type": "mark_for_redo", item: string, reason: string, } | { "type": "edit_minutes", by: string, text: string, } | { "type": "finalize_minutes", by: string, } | { "type": "sign", person: string, image_png_base64: string, } | { "type": "decline_signature", person: string, reason: string, } | { "type": "record_witness", name: string, kind: WitnessKind, statement?: string, } | { "type": "close_meeting", by: string, } | { "type": "amend", by: string, reason: string, text: string, } | { "type": "record_publication", channel: Channel, place: string, };
+
+export type MeetingSetup = { level: Level, form: Form, online?: boolean, title: string, place: string, scheduled_at: string, chair: string, recorder: string, participants: Array<Participant>, observer_seats?: number, vote_rule?: VoteRule, turn_limit_secs?: number, agenda?: Array<AgendaItemSpec>, };
+
+export type Participant = { id: string, name: string, group: PartyGroup, two_committees?: boolean, role: Role, };
+
+export type AgendaItemSpec = { id: string, title: string, background?: string, stakeholders?: string, redo_of?: ItemRef, };
+
+export type ItemRef = { meeting: string, item: string, };
+
+export type Tally = { yes: number, no: number, abstain: number, };
+
+export type Level = "street" | "community";
+
+export type Form = "symposium" | "democratic_consultation" | "public_consultation" | "thematic_deliberation" | "public_hearing" | "coordination" | "residents_assembly" | "resident_representatives" | "villagers_assembly" | "villager_representatives" | "deliberation_council" | "secretary_tea" | "public_sentiment" | "expert_council" | "expert_hearing";
+
+export type PartyGroup = "deputies" | "organisations" | "residents" | "supporters" | "experts" | "public";
+
+export type Role = "member" | "attendee" | "observer";
+
+export type Mark = "present" | "absent_with_leave" | "absent_without_leave" | "arrived_late" | "left_early";
+
+export type VoteMode = "hands" | "named" | "secret";
+
+export type VoteRule = "half_or_more" | "more_than_half" | "two_thirds";
+
+export type Choice = "yes" | "no" | "abstain";
+
+export type WitnessKind = "lawyer" | "notary";
+
+export type Channel = "notice_board" | "online";
+
+export type MeetingListItem = { id: string, title: string, level: Level, level_label: Label, form: Form, form_label: Label, scheduled_at: string, phase: Phase, phase_label: Label, };
+
+export type MeetingView = { id: string, title: string, place: string, scheduled_at: string, level: Level, level_label: Label, form: Form, form_label: Label, phase: Phase, phase_label: Label, chair: string, chair_name: string, recorder: string, recorder_name: string, quorum: QuorumView, current_item: string | null, agenda: Array<AgendaItemView>, participants: Array<ParticipantView>, warnings: Array<WarningView>, 
+/**
+ * The record's fingerprint: the head of its hash chain (R-OPENNESS).
+ */
+record_head: string, };
+
+export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
+
+export type AgendaItemView = { id: string, title: string, background: string, stakeholders: string, status: ItemStatus, status_label: Label, };
+
+export type ParticipantView = { id: string, name: string, group: PartyGroup, group_label: Label, two_committees: boolean, role: Role, role_label: Label, status: AttendanceStatus, status_label: Label, };
+
+export type WarningView = { rule: string, code: string, message_zh: string, message_en: string, };
+
+export type Label = { zh: string, en: string, };
+
+export type Phase = "setup" | "in_session" | "signing" | "sealed";
+
+export type ItemStatus = "pending" | "open" | "voted" | "consensus" | "deferred";
+
+export type AttendanceStatus = "not_called" | "present" | "late" | "absent_with_leave" | "absent_without_leave" | "left_early";
+
+export type AppEvent = { "kind": "meeting_updated", meeting: MeetingView, } | { "kind": "meetings_changed" };
+
+export type IpcError = { code: string, rule: string | null, message_zh: string, message_en: string, };
+
+export type AppInfo = { version: string, data_dir: string, };

@@ -1,0 +1,35 @@
+// Simplified Chinese: the default locale. Every string the UI shows is here (and in en.ts).
+// Terms follow the Shenzhen guideline (深圳市基层议事协商工作指引).
+export const zhCN = {
+  'app.name': '议事',
+  'app.tagline': '基层议事协商会议',
+  'app.version': '版本 {version}',
+  'locale.label': '语言',
+  'locale.switchTo': 'English',
+  'home.title': '会议',
+  'home.empty': '还没有会议。',
+  'home.demoHint': '可以先打开演示社区：30 位居民、一场已封存的示范会议和一场待开的会议。',
+  'home.demo': '打开演示社区',
+  'home.openProjector': '打开投影',
+  'home.dataDir': '数据目录：{path}',
+  'home.open': '进入',
+  'meeting.back': '返回会议列表',
+  'meeting.when': '时间',
+  'meeting.where': '地点',
+  'meeting.chair': '主持人',
+  'meeting.recorder': '记录人',
+  'meeting.agenda': '议题',
+  'meeting.participants': '参会人员',
+  'meeting.record': '记录指纹',
+  'quorum.title': '法定人数',
+  'quorum.counts': '出席 {present} 人 / 应到 {expected} 人',
+  'quorum.required': '至少 {required} 人（三分之二以上）',
+  'quorum.met': '已达法定人数',
+  'quorum.notMet': '未达法定人数',
+  'projector.waiting': '等待会议开始',
+  'error.title': '操作未完成',
+  'error.rule': '依据 {rule}',
+  'common.loading': '加载中…',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
