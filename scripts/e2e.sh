@@ -6,14 +6,16 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-bash "$root/scripts/setup.sh"
-
-echo "e2e: building the UI"
-(cd "$root/ui" && npm run --silent build)
+# scripts/test.sh has already set up and built the UI.
+if [ -z "${YISHI_E2E_SKIP_SETUP:-}" ]; then
+  bash "$root/scripts/setup.sh"
+  echo "e2e: building the UI"
+  (cd "$root/ui" && npm run --silent build)
+fi
 
 echo "e2e: building the app (debug, embedded UI)"
 target="${CARGO_TARGET_DIR:-$root/target}"
-(cd "$root" && cargo build -p yishi-app --features tauri/custom-protocol)
+(cd "$root" && cargo build -p yishi-app)
 (cd "$root" && cargo build -p yishi --bin yishi)
 export YISHI_APP_BIN="$target/debug/yishi-app"
 # The core's own tool, to check the record the app wrote.
