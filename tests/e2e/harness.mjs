@@ -165,6 +165,12 @@ export async function launch({ width = 1366, height = 768, dataDir } = {}) {
       if (exited(driver)) throw new Error('tauri-driver exited');
       return accepts(port);
     });
+    // tauri-driver starts WebKitWebDriver on the native port; on a loaded machine it can take
+    // a while to listen, and a session requested before then is refused.
+    await waitFor('WebKitWebDriver', async () => {
+      if (exited(driver)) throw new Error('tauri-driver exited');
+      return accepts(nativePort);
+    });
 
     browser = await remote({
       hostname: '127.0.0.1',
