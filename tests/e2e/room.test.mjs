@@ -40,14 +40,19 @@ async function settled() {
   await until('the room to settle', async () => (await roomAttr('busy')) === 'false');
 }
 
+/** Brings an element into view inside the room's scrolling step, as the chair would scroll. */
+async function inView(el) {
+  await el.scrollIntoView({ block: 'center' });
+  return el;
+}
+
 async function click(id) {
-  await (await $(id)).click();
+  await (await inView(await $(id))).click();
   await settled();
 }
 
 async function type(id, value) {
-  const el = await $(id);
-  await el.setValue(value);
+  await (await inView(await $(id))).setValue(value);
 }
 
 async function keys(...k) {

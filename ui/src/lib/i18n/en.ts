@@ -162,6 +162,7 @@ export const en: Record<MessageKey, string> = {
   'sign.witnessName': 'Witness name',
   'sign.witnessKind.lawyer': 'Lawyer',
   'sign.witnessKind.notary': 'Notary',
+  'sign.witnessKind': 'Kind',
   'sign.witnessStatement': 'Statement',
   'sign.witnessAdd': 'Record the witness',
   'projector.item': 'Item {n} of {total}',
