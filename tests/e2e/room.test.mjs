@@ -42,7 +42,7 @@ async function settled() {
 
 /** Brings an element into view inside the room's scrolling step, as the chair would scroll. */
 async function inView(el) {
-  await el.scrollIntoView({ block: 'center' });
+  await el.scrollIntoView({ block: 'nearest' });
   return el;
 }
 
@@ -144,6 +144,12 @@ test('roll call by keyboard: one key per member, a late arrival by click; quorum
   const late = await browser.$$('[data-testid="roll-person"][data-status="late"]');
   assert.equal(late.length, 1);
   await app.shot('23-roll-quorum');
+  // The same screen in English, for a look at the other locale's lengths.
+  await (await $('locale-switch')).click();
+  await until('English', async () => (await text('step-roll')).includes('Roll call'));
+  await app.shot('23b-roll-quorum-en');
+  await (await $('locale-switch')).click();
+  await until('Chinese', async () => (await text('step-roll')).includes('清点人数'));
   assert.match(await projectorText('24-projector-quorum'), /出席 18 人 \/ 应到 22 人[\s\S]*已达法定人数|已达法定人数[\s\S]*出席 18 人/);
 });
 
