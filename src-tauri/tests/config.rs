@@ -1,6 +1,7 @@
 //! Security configuration guard: fails if the CSP is loosened, a capability grants file-system
-//! or shell access (or the dialog/opener plugins, which only the shell uses), the projector window gets any command, or the app's command manifest drifts
-//! from the handlers. Reads the files as they are committed; builds nothing.
+//! or shell access (or the dialog/opener plugins, which only the shell uses), the projector
+//! window gets any command, or the app's command manifest drifts from the handlers. Reads the
+//! files as they are committed; builds nothing.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
