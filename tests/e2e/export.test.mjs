@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byTestId, launch } from './harness.mjs';
 import { dismiss, recordingOpener, saveAs } from './dialogs.mjs';
+import { at } from './page.mjs';
 
 const SAVE_DIALOG = '保存文件';
 const out = mkdtempSync(join(tmpdir(), 'yishi-e2e-out-'));
@@ -32,12 +33,6 @@ after(async () => {
 const pdftotext = (file) => execFileSync('pdftotext', ['-layout', file, '-']).toString();
 const pdfinfo = (file) => execFileSync('pdfinfo', [file]).toString();
 
-async function at(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForExist({ timeout: 10000 });
-  await el.scrollIntoView({ block: 'center' });
-  return el;
-}
 
 /** Presses an export button, saves to `file` through the dialog, waits for the outcome. */
 async function exportTo(id, file, shot) {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byTestId, launch } from './harness.mjs';
 import { openPath } from './dialogs.mjs';
+import { at, setInput } from './page.mjs';
 
 const IMPORT_DIALOG = '导入名册';
 const files = mkdtempSync(join(tmpdir(), 'yishi-e2e-csv-'));
@@ -52,26 +53,6 @@ async function texts(browser, id) {
   const out = [];
   for (const el of await browser.$$(`[data-testid="${id}"]`)) out.push(await el.getText());
   return out;
-}
-
-/** The element with this test id, scrolled to the middle of the window (clear of the fixed footer). */
-async function at(browser, id) {
-  const el = await byTestId(browser, id);
-  await el.scrollIntoView({ block: 'center' });
-  return el;
-}
-
-/** Sets an input the way typing does for Svelte's bindings (datetime-local has no typing path). */
-async function setInput(browser, id, value) {
-  await browser.execute(
-    (id, value) => {
-      const el = document.querySelector(`[data-testid="${id}"]`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    id,
-    value,
-  );
 }
 
 const pad = (n) => String(n).padStart(2, '0');
@@ -167,7 +148,7 @@ test('a meeting is created from the roster and shows the core’s setup warnings
   for (const [id, role] of Object.entries(roles)) {
     const select = await browser.$(`[data-testid="create-person"][data-person="${id}"] [data-testid="create-role"]`);
     // Clear of the table's sticky header.
-    await select.scrollIntoView({ block: 'center' });
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), select);
     await select.selectByAttribute('value', role);
   }
   assert.equal(await (await at(browser, 'create-counts')).getText(), '协商成员 7 人 · 列席 1 人 · 旁听 1 人');
@@ -186,7 +167,7 @@ test('a meeting is created from the roster and shows the core’s setup warnings
   await (await at(browser, 'create-item-stakeholders')).setValue('3栋全体业主、物业');
   await (await at(browser, 'create-add-item')).click();
   const titles = await browser.$$('[data-testid="create-item-title"]');
-  await titles[1].scrollIntoView({ block: 'center' });
+  await browser.execute((e) => e.scrollIntoView({ block: 'center' }), titles[1]);
   await titles[1].setValue('关于停车收费的议题');
   // Notice published today: fewer than 5 days before the meeting (R-NOTICE5).
   await setInput(browser, 'create-published', local(now));
