@@ -113,6 +113,13 @@ fn participant_valid(p: &Participant) -> Result<(), Refusal> {
     required(Field::Name, &p.name, MAX_NAME)
 }
 
+/// A person entered on the community roster by hand (R-PARTIES): the same id and name checks
+/// as a meeting's participant, so the roster never holds someone a meeting would refuse.
+pub fn person_valid(p: &crate::people::Person) -> Result<(), Refusal> {
+    id(Field::PersonId, p.id.as_str())?;
+    required(Field::Name, &p.name, MAX_NAME)
+}
+
 fn item_valid(item: &AgendaItemSpec) -> Result<(), Refusal> {
     id(Field::ItemId, item.id.as_str())?;
     required(Field::Title, &item.title, MAX_TITLE)?;

@@ -161,4 +161,16 @@ mod tests {
         assert!(errs[3].message_en.contains("appears twice"));
         assert!(parse_csv("姓名,电话\n张三,123\n").is_err());
     }
+
+    #[test]
+    fn r_parties_a_person_entered_by_hand_gets_the_participant_checks() {
+        let ok = Person { id: PersonId("p31".into()), name: "欧阳建".into(), group: PartyGroup::Public, two_committees: false };
+        assert!(crate::decide::person_valid(&ok).is_ok());
+        let bad_id = Person { id: PersonId("p 31".into()), ..ok.clone() };
+        assert_eq!(crate::decide::person_valid(&bad_id).unwrap_err().code(), "bad_id");
+        let blank = Person { name: "  ".into(), ..ok.clone() };
+        assert_eq!(crate::decide::person_valid(&blank).unwrap_err().code(), "empty");
+        let long = Person { name: "名".repeat(crate::decide::MAX_NAME + 1), ..ok };
+        assert_eq!(crate::decide::person_valid(&long).unwrap_err().code(), "too_long");
+    }
 }

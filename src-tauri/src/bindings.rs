@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{commands, dto, events, ipc, views};
+use crate::{commands, commands_home as home, dto, events, ipc, views};
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/bindings.ts";
@@ -59,6 +59,21 @@ pub fn typescript() -> String {
         decl::<events::AppEvent>(&cfg),
         decl::<ipc::IpcError>(&cfg),
         decl::<commands::AppInfo>(&cfg),
+        // the home screen: setup options, roster, exports
+        decl::<home::SetupOptions>(&cfg),
+        decl::<home::LevelOption>(&cfg),
+        decl::<home::FormOption>(&cfg),
+        decl::<home::GroupOption>(&cfg),
+        decl::<home::RoleOption>(&cfg),
+        decl::<home::VoteRuleOption>(&cfg),
+        decl::<home::PersonView>(&cfg),
+        decl::<home::PersonInput>(&cfg),
+        decl::<home::RowErrorView>(&cfg),
+        decl::<home::ImportOutcome>(&cfg),
+        decl::<home::UiLocale>(&cfg),
+        decl::<home::ExportKind>(&cfg),
+        decl::<home::PaperSize>(&cfg),
+        decl::<home::ExportOutcome>(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:\n\

@@ -8,4 +8,11 @@ pub const COMMANDS: &[&str] = &[
     "get_meeting",
     "apply_intent",
     "demo",
+    // home: setup options, roster, exports (src/commands_home.rs)
+    "setup_options",
+    "list_roster",
+    "save_person",
+    "remove_person",
+    "import_roster",
+    "export_document",
 ];

@@ -1,12 +1,14 @@
 //! The desktop shell of Yishi. It adapts the meeting core (`yishi`) to windows and IPC and
 //! decides no rule itself: commands are a few lines that call the core.
 //!
-//! Map: `windows` (labels, create-or-focus), `commands` (IPC handlers), `dto` (intents as
+//! Map: `windows` (labels, create-or-focus), `commands` (IPC handlers), `commands_home`
+//! (home screen: setup options, roster and CSV import, exports), `dto` (intents as
 //! the UI sends them), `views` (meetings as the UI sees them), `events` (the one typed
 //! emitter to every window), `ipc` (errors as the UI sees them), `bindings` (TypeScript).
 
 pub mod bindings;
 pub mod commands;
+pub mod commands_home;
 pub mod dto;
 pub mod events;
 pub mod ipc;
@@ -85,6 +87,12 @@ pub fn run() {
             commands::get_meeting,
             commands::apply_intent,
             commands::demo,
+            commands_home::setup_options,
+            commands_home::list_roster,
+            commands_home::save_person,
+            commands_home::remove_person,
+            commands_home::import_roster,
+            commands_home::export_document,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Yishi app");

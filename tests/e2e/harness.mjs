@@ -115,10 +115,11 @@ async function appExit(dataDir, timeoutMs = 10000) {
 }
 
 /**
- * Starts Xvfb and tauri-driver and opens a WebDriver session on the app.
+ * Starts Xvfb and tauri-driver and opens a WebDriver session on the app. `env` adds to the
+ * app's environment (e.g. a PATH where `xdg-open` is a recorder).
  * Returns { browser, display, dataDir, shotRoot(name), shot(name), stop() }.
  */
-export async function launch({ width = 1366, height = 768, dataDir } = {}) {
+export async function launch({ width = 1366, height = 768, dataDir, env = {} } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const application = appBinary();
   dataDir ??= mkdtempSync(join(tmpdir(), 'yishi-e2e-'));
@@ -155,6 +156,7 @@ export async function launch({ width = 1366, height = 768, dataDir } = {}) {
         PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
         // No accessibility bus under a bare X server: keep GTK from waiting for one.
         NO_AT_BRIDGE: '1',
+        ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -172,16 +174,28 @@ export async function launch({ width = 1366, height = 768, dataDir } = {}) {
       return accepts(nativePort);
     });
 
-    browser = await remote({
-      hostname: '127.0.0.1',
-      port,
-      logLevel: 'error',
-      connectionRetryCount: 0,
-      capabilities: {
-        'wdio:enforceWebDriverClassic': true,
-        'tauri:options': { application },
-      },
-    });
+    // tauri-driver starts WebKitWebDriver for the session and connects to it; on a loaded
+    // machine the first connect can come too early ("client error (Connect)"). Try again
+    // then, a few times, before giving up.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        browser = await remote({
+          hostname: '127.0.0.1',
+          port,
+          logLevel: 'error',
+          connectionRetryCount: 0,
+          capabilities: {
+            'wdio:enforceWebDriverClassic': true,
+            'tauri:options': { application },
+          },
+        });
+        break;
+      } catch (e) {
+        if (attempt >= 3 || !/UND_ERR_SOCKET|ECONNREFUSED|Connect/.test(String(e))) throw e;
+        await appExit(dataDir);
+        await sleep(1000 * attempt);
+      }
+    }
   } catch (e) {
     await stop();
     throw e;

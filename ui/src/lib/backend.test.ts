@@ -13,6 +13,12 @@ import {
   openProjector,
   projectorInitialMeeting,
   toBackendError,
+  setupOptions,
+  listRoster,
+  savePerson,
+  removePerson,
+  importRoster,
+  exportDocument,
 } from './backend';
 import { listItem, meetingView } from '../test/fixtures';
 
@@ -95,5 +101,30 @@ describe('backend', () => {
     (globalThis as Record<string, unknown>).__YISHI_PROJECTOR__ = meetingView;
     expect(projectorInitialMeeting()).toEqual(meetingView);
     delete (globalThis as Record<string, unknown>).__YISHI_PROJECTOR__;
+  });
+
+  test('home commands: names and arguments; the webview sends no file path', async () => {
+    const calls = record();
+    await setupOptions();
+    await listRoster();
+    await savePerson({ id: '', name: '张三', group: 'public', two_committees: false, existing: false });
+    await removePerson('p09');
+    await importRoster('zh-CN');
+    await exportDocument(listItem.id, 'poster', 'a3', 'en');
+    expect(calls.map((c) => c.cmd)).toEqual([
+      'setup_options',
+      'list_roster',
+      'save_person',
+      'remove_person',
+      'import_roster',
+      'export_document',
+    ]);
+    expect(calls[2].args).toEqual({
+      person: { id: '', name: '张三', group: 'public', two_committees: false, existing: false },
+    });
+    expect(calls[3].args).toEqual({ id: 'p09' });
+    expect(calls[4].args).toEqual({ locale: 'zh' });
+    expect(calls[5].args).toEqual({ meeting: listItem.id, kind: 'poster', paper: 'a3', locale: 'en' });
+    for (const c of calls) expect(JSON.stringify(c.args ?? {})).not.toMatch(/path|\//);
   });
 });

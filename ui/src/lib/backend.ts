@@ -6,11 +6,20 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AppEvent,
   AppInfo,
+  ExportKind,
+  ExportOutcome,
+  ImportOutcome,
   Intent,
   IpcError,
   MeetingListItem,
   MeetingView,
+  PaperSize,
+  PersonInput,
+  PersonView,
+  SetupOptions,
+  UiLocale,
 } from './bindings';
+import type { Locale } from './i18n/index.svelte';
 
 export type * from './bindings';
 
@@ -124,4 +133,46 @@ export function subscribe(handler: (e: AppEvent) => void): () => void {
 export function projectorInitialMeeting(): MeetingView | null {
   const w = globalThis as { __YISHI_PROJECTOR__?: MeetingView | null };
   return w.__YISHI_PROJECTOR__ ?? null;
+}
+
+// ---- home: setup options, roster, exports (src-tauri/src/commands_home.rs)
+
+/** Levels with their forms (R-FORMS), groups, roles and vote rules, labelled by the core. */
+export function setupOptions(): Promise<SetupOptions> {
+  return call<SetupOptions>('setup_options');
+}
+
+export function listRoster(): Promise<PersonView[]> {
+  return call<PersonView[]>('list_roster');
+}
+
+/** Adds (`existing: false`, `id` may be empty) or edits a person; resolves to the roster. */
+export function savePerson(person: PersonInput): Promise<PersonView[]> {
+  return call<PersonView[]>('save_person', { person });
+}
+
+export function removePerson(id: string): Promise<PersonView[]> {
+  return call<PersonView[]>('remove_person', { id });
+}
+
+/** The shell shows the open dialog, reads the CSV and imports it: all rows or none. */
+export function importRoster(locale: Locale): Promise<ImportOutcome> {
+  return call<ImportOutcome>('import_roster', { locale: uiLocale(locale) });
+}
+
+/**
+ * The shell renders the document, shows the save dialog, writes the file and opens a PDF in
+ * the system viewer. No path goes from here to the shell.
+ */
+export function exportDocument(
+  meeting: string,
+  kind: ExportKind,
+  paper: PaperSize,
+  locale: Locale,
+): Promise<ExportOutcome> {
+  return call<ExportOutcome>('export_document', { meeting, kind, paper, locale: uiLocale(locale) });
+}
+
+function uiLocale(locale: Locale): UiLocale {
+  return locale === 'en' ? 'en' : 'zh';
 }

@@ -165,3 +165,51 @@ export type AppEvent = { "kind": "meeting_updated", meeting: MeetingView, } | { 
 export type IpcError = { code: string, rule: string | null, message_zh: string, message_en: string, };
 
 export type AppInfo = { version: string, data_dir: string, };
+
+export type SetupOptions = { levels: Array<LevelOption>, groups: Array<GroupOption>, roles: Array<RoleOption>, vote_rules: Array<VoteRuleOption>, default_vote_rule: VoteRule, default_turn_limit_secs: number, };
+
+export type LevelOption = { level: Level, label: Label, 
+/**
+ * The forms of this level (R-FORMS), in the guideline's order.
+ */
+forms: Array<FormOption>, };
+
+export type FormOption = { form: Form, label: Label, };
+
+export type GroupOption = { group: PartyGroup, label: Label, short: Label, };
+
+export type RoleOption = { role: Role, label: Label, };
+
+export type VoteRuleOption = { rule: VoteRule, label: Label, };
+
+export type PersonView = { id: string, name: string, group: PartyGroup, group_label: Label, two_committees: boolean, };
+
+export type PersonInput = { id: string, name: string, group: PartyGroup, two_committees: boolean, 
+/**
+ * True when editing someone already on the roster; false adds a new person.
+ */
+existing: boolean, };
+
+export type RowErrorView = { line: number, field: string, message_zh: string, message_en: string, };
+
+export type ImportOutcome = { "outcome": "cancelled" } | { "outcome": "imported", file_name: string, count: number, updated: number, encoding: string, roster: Array<PersonView>, } | { "outcome": "rejected", file_name: string, errors: Array<RowErrorView>, };
+
+export type UiLocale = "zh" | "en";
+
+export type ExportKind = "minutes" | "poster" | "notice" | "text";
+
+export type PaperSize = "a4" | "a3";
+
+export type ExportOutcome = { "outcome": "cancelled" } | { "outcome": "saved", 
+/**
+ * Where the file was written (shown to the chair; never sent back).
+ */
+path: string, file_name: string, bytes: number, 
+/**
+ * Printed with the 草稿 watermark / draft marking (the record is not sealed yet).
+ */
+draft: boolean, 
+/**
+ * Opened in the system viewer for printing (PDFs only).
+ */
+opened: boolean, };
