@@ -284,7 +284,9 @@ for (let i = 0; i < script.length; i += step) {
   const chunk = script.slice(i, i + step);
   for (let j = 0; j < chunk.length; j += 25) await applyAll(run.app.browser, room.id, chunk.slice(j, j + 25));
   series.push({ applied: Math.min(i + step, script.length), ...pss(run.pid) });
-  console.log(`meeting: ${Math.min(i + step, script.length)} intents, PSS ${series.at(-1).total.toFixed(1)} MiB, USS ${series.at(-1).uss.toFixed(1)} MiB`);
+  const last = series.at(-1);
+  const parts = Object.entries(last.by).map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ');
+  console.log(`meeting: ${last.applied} intents, PSS ${last.total.toFixed(1)} MiB (${parts}), USS ${last.uss.toFixed(1)} MiB`);
 }
 const meetingSecs = (Date.now() - meetingStart) / 1000;
 const after = await settledPss(run.pid, 10);
@@ -330,7 +332,7 @@ Written by \`bash scripts/bench-app.sh\` (\`benches/app/bench.mjs\`), which rewr
 
 - **Measured** ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC at commit \`${commit}\`; whole run ${f0((Date.now() - t0) / 1000)} s; WebKitGTK ${webkit}; ${cpus().length} cores (${cpus()[0].model.trim()}), ${f0(totalmem() / 2 ** 30)} GiB RAM; load average at the end ${load} (the VM is shared with other builds).
 - **Start** is from the process's start (its start time in \`/proc/PID/stat\`, 10 ms ticks) to the first frame of the page showing what the user needs: for the app, the home list with the demo community's meetings (the \`yishi:home-ready\` mark), then a click on the upcoming meeting to the first frame of its meeting room; for the bare window, its page. Each of the ${RUNS} runs is a new process on a fresh copy of the demo data (files in the page cache: a cold process, not a cold disk).
-- **Memory** is the proportional set size (\`/proc/PID/smaps_rollup\`) summed over the app process and every process under it (WebKitWebProcess, WebKitNetworkProcess), the median of three samples a second apart after 5 s of quiet.
+- **Memory** is the proportional set size (\`/proc/PID/smaps_rollup\`) summed over the app process and every process under it (WebKitWebProcess, WebKitNetworkProcess), the median of three samples a second apart after 5 s of quiet. PSS shares a library's pages among every process mapping it, so it drops when other WebKit processes run on the machine (the other builds' tests); USS (private pages only) does not, and is given beside it.
 
 ### Start to a usable screen (median of ${RUNS}, ms)
 
@@ -345,20 +347,20 @@ Written by \`bash scripts/bench-app.sh\` (\`benches/app/bench.mjs\`), which rewr
 
 ### Memory (PSS, MiB)
 
-| state | total | by process |
-|---|---:|---|
-| bare window, idle | ${f1(bareIdle.total)} | ${procs(bareIdle)} |
-| app, home list, idle | ${f1(homeIdle.total)} | ${procs(homeIdle)} |
-| app, meeting room open, idle (before the meeting) | ${f1(roomIdle.total)} | ${procs(roomIdle)} |
+| state | PSS total | USS total | PSS by process |
+|---|---:|---:|---|
+| bare window, idle | ${f1(bareIdle.total)} | ${f1(bareIdle.uss)} | ${procs(bareIdle)} |
+| app, home list, idle | ${f1(homeIdle.total)} | ${f1(homeIdle.uss)} | ${procs(homeIdle)} |
+| app, meeting room open, idle (before the meeting) | ${f1(roomIdle.total)} | ${f1(roomIdle.uss)} | ${procs(roomIdle)} |
 ${series
   .slice(1)
-  .map((s) => `| app, after ${s.applied} intents | ${f1(s.total)} | ${procs(s)} |`)
+  .map((s) => `| app, after ${s.applied} intents | ${f1(s.total)} | ${f1(s.uss)} | ${procs(s)} |`)
   .join('\n')}
-| app, 10 s after the meeting | ${f1(after.total)} | ${procs(after)} |
+| app, 10 s after the meeting | ${f1(after.total)} | ${f1(after.uss)} | ${procs(after)} |
 
 The meeting: the demo's upcoming meeting opened, 22 members marked present, two items of ${TURNS} speaking turns each (add speaker, start, end with a summary, a later summary), people leaving and coming back, a show-of-hands vote per item — ${script.length} intents in ${f0(meetingSecs)} s, each sent from the chair window through \`apply_intent\`, written and flushed by the core, and its snapshot broadcast to the window and rendered. The script clock is the shell's: the meeting runs as fast as the app takes it, not over three real hours.
 
-**App (meeting room open, idle) / bare window idle = ${ratio(roomIdle.total, bareIdle.total)}** (goal ≤ 1.1: ${met(pssRatio <= 1.1)}). **Growth over the meeting: ${growth >= 0 ? '+' : ''}${f1(growth)} MiB** (${f1((growth / roomIdle.total) * 100)}% of the idle room; goal: no growth — ${met(growth <= roomIdle.total * 0.02)} at a 2% tolerance).
+**App (meeting room open, idle) / bare window idle = ${ratio(roomIdle.total, bareIdle.total)} by PSS** (goal ≤ 1.1: ${met(pssRatio <= 1.1)}); ${ratio(roomIdle.uss, bareIdle.uss)} by USS. **Growth over the meeting: ${growth >= 0 ? '+' : ''}${f1(growth)} MiB PSS** (${f1((growth / roomIdle.total) * 100)}% of the idle room; ${after.uss - roomIdle.uss >= 0 ? '+' : ''}${f1(after.uss - roomIdle.uss)} MiB USS; goal: no growth — ${met(growth <= roomIdle.total * 0.02)} at a 2% tolerance).
 ${END}`;
 
 if (!WRITE) process.exit(0);
