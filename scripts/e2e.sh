@@ -15,8 +15,13 @@ fi
 
 echo "e2e: building the app (debug, embedded UI)"
 target="${CARGO_TARGET_DIR:-$root/target}"
-(cd "$root" && cargo build -p yishi-app)
-(cd "$root" && cargo build -p yishi --bin yishi)
+# From scripts/test.sh the binaries are already there: `cargo test --workspace` built both
+# for their own tests, with the test build's feature set (building again here would
+# resolve features differently and recompile half the dependencies).
+if [ -z "${YISHI_E2E_SKIP_SETUP:-}" ]; then
+  (cd "$root" && cargo build -p yishi-app)
+  (cd "$root" && cargo build -p yishi --bin yishi)
+fi
 export YISHI_APP_BIN="$target/debug/yishi-app"
 # The core's own tool, to check the record the app wrote.
 export YISHI_CLI_BIN="$target/debug/yishi"

@@ -186,6 +186,19 @@ fn may_speak(m: &Meeting, pid: &PersonId) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// The open item with no vote running and nobody speaking: one that may be
+/// closed, or voted on (R-AGENDA, R-VOTE, R-SPEAK).
+fn closable_item(m: &Meeting) -> Result<&crate::agenda::AgendaItem, Refusal> {
+    let item = m.open_item().ok_or(Refusal::NoOpenItem)?;
+    if item.open_vote().is_some() {
+        return Err(Refusal::VoteInProgress);
+    }
+    if let Some(t) = item.running_turn() {
+        return Err(Refusal::TurnRunning { name: m.name_of(&t.person) });
+    }
+    Ok(item)
+}
+
 fn decode_png(b64: &str) -> Result<Vec<u8>, Refusal> {
     // Base64 is 4/3 of the bytes: refuse before decoding anything huge.
     if b64.len() > MAX_SIGNATURE_BYTES * 4 / 3 + 4 {
@@ -333,13 +346,7 @@ pub fn decide(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Refusa
 
         Intent::StartTurn { person: pid } => {
             phase(m, &[InSession], kind, Rule::Speak)?;
-            let item = m.open_item().ok_or(Refusal::NoOpenItem)?;
-            if item.open_vote().is_some() {
-                return Err(Refusal::VoteInProgress);
-            }
-            if let Some(t) = item.running_turn() {
-                return Err(Refusal::TurnRunning { name: m.name_of(&t.person) });
-            }
+            let item = closable_item(m)?;
             let pid = match pid {
                 Some(p) => p.clone(),
                 None => item.queue.first().cloned().ok_or(Refusal::QueueEmpty)?,
@@ -425,26 +432,14 @@ pub fn decide(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Refusa
 
         Intent::CloseByConsensus { resolution } => {
             phase(m, &[InSession], kind, Rule::Agenda)?;
-            let item = m.open_item().ok_or(Refusal::NoOpenItem)?;
-            if item.open_vote().is_some() {
-                return Err(Refusal::VoteInProgress);
-            }
-            if let Some(t) = item.running_turn() {
-                return Err(Refusal::TurnRunning { name: m.name_of(&t.person) });
-            }
+            closable_item(m)?;
             required(Field::Resolution, resolution, MAX_RESOLUTION)?;
             one(Event::ItemAgreed { resolution: resolution.clone() })
         }
 
         Intent::DeferItem { reason } => {
             phase(m, &[InSession], kind, Rule::Agenda)?;
-            let item = m.open_item().ok_or(Refusal::NoOpenItem)?;
-            if item.open_vote().is_some() {
-                return Err(Refusal::VoteInProgress);
-            }
-            if let Some(t) = item.running_turn() {
-                return Err(Refusal::TurnRunning { name: m.name_of(&t.person) });
-            }
+            closable_item(m)?;
             required(Field::Reason, reason, MAX_REASON)?;
             one(Event::ItemDeferred { reason: reason.clone() })
         }

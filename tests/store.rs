@@ -171,7 +171,7 @@ fn tamper_the_kinds_are_told_apart() {
 }
 
 #[test]
-fn opening_checks_a_sealed_chain_end_at_once_and_the_rest_in_the_background() {
+fn opening_audits_sealed_chains_in_the_background_ends_first() {
     let (dir, id) = demo_store();
     {
         let store = Store::open(dir.path()).unwrap();
@@ -180,12 +180,10 @@ fn opening_checks_a_sealed_chain_end_at_once_and_the_rest_in_the_background() {
         store.log_tree().flush().unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
-    let now = store.breaks();
-    assert_eq!(now.len(), 1, "a removed last event is reported by open itself");
-    assert_eq!(now[0].kind, BreakKind::HeadMismatch);
-    let status = {
-        store.wait_for_audit();
-        store.audit_status()
-    };
+    let found = store.wait_for_audit();
+    assert_eq!(found.len(), 1, "a removed last event is reported");
+    assert_eq!(found[0].kind, BreakKind::HeadMismatch);
+    assert!(store.snapshot(id).is_err(), "and the meeting is not shown as valid");
+    let status = store.audit_status();
     assert!(status.done && status.checked == 1 && status.total == 1 && status.breaks == 1, "{status:?}");
 }

@@ -52,7 +52,7 @@ pub async fn open_projector(
     if app.get_webview_window(AppWindow::Projector.label()).is_some() {
         AppWindow::Projector.open(&app)?;
         if let Some(view) = view {
-            AppEvent::MeetingUpdated { meeting: view }.broadcast(&app)?;
+            AppEvent::MeetingUpdated { meeting: Box::new(view) }.broadcast(&app)?;
         }
     } else {
         // JSON is a JavaScript expression: the page reads it before it starts listening.
@@ -90,7 +90,7 @@ pub async fn apply_intent(
     let intent = intent.into_core().map_err(IpcError::bad_request)?;
     let snapshot = state.store.apply(&Command { meeting, at: now(), intent })?;
     let view = MeetingView::from(&snapshot);
-    AppEvent::MeetingUpdated { meeting: view.clone() }.broadcast(&app)?;
+    AppEvent::MeetingUpdated { meeting: Box::new(view.clone()) }.broadcast(&app)?;
     if creates {
         AppEvent::MeetingsChanged.broadcast(&app)?;
     }

@@ -11,8 +11,8 @@ use crate::views::MeetingView;
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AppEvent {
-    /// A meeting changed (an intent was accepted): its new state.
-    MeetingUpdated { meeting: MeetingView },
+    /// A meeting changed (an intent was accepted): its new state (boxed: a meeting is large).
+    MeetingUpdated { meeting: Box<MeetingView> },
     /// The meeting list changed (a meeting was created, the demo installed).
     MeetingsChanged,
 }

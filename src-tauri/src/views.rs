@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use yishi::i18n::{self, Locale};
 
-use crate::dto::{Form, Level, PartyGroup, Role};
+use crate::dto::{Choice, Form, Level, PartyGroup, Role, Tally, VoteMode, VoteRule, WitnessKind};
 
 /// A label in both locales; the UI picks the one in use.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -147,6 +147,59 @@ impl From<yishi::people::Role> for Role {
     }
 }
 
+impl From<yishi::vote::VoteMode> for VoteMode {
+    fn from(m: yishi::vote::VoteMode) -> Self {
+        use yishi::vote::VoteMode as M;
+        match m {
+            M::Hands => VoteMode::Hands,
+            M::Named => VoteMode::Named,
+            M::Secret => VoteMode::Secret,
+        }
+    }
+}
+
+impl From<yishi::vote::VoteRule> for VoteRule {
+    fn from(r: yishi::vote::VoteRule) -> Self {
+        use yishi::vote::VoteRule as R;
+        match r {
+            R::HalfOrMore => VoteRule::HalfOrMore,
+            R::MoreThanHalf => VoteRule::MoreThanHalf,
+            R::TwoThirds => VoteRule::TwoThirds,
+        }
+    }
+}
+
+impl From<yishi::vote::Choice> for Choice {
+    fn from(c: yishi::vote::Choice) -> Self {
+        use yishi::vote::Choice as C;
+        match c {
+            C::Yes => Choice::Yes,
+            C::No => Choice::No,
+            C::Abstain => Choice::Abstain,
+        }
+    }
+}
+
+impl From<yishi::vote::Tally> for Tally {
+    fn from(t: yishi::vote::Tally) -> Self {
+        Tally { yes: t.yes, no: t.no, abstain: t.abstain }
+    }
+}
+
+impl From<yishi::sign::WitnessKind> for WitnessKind {
+    fn from(k: yishi::sign::WitnessKind) -> Self {
+        match k {
+            yishi::sign::WitnessKind::Lawyer => WitnessKind::Lawyer,
+            yishi::sign::WitnessKind::Notary => WitnessKind::Notary,
+        }
+    }
+}
+
+/// A time as the UI reads it: RFC 3339 with the recorded offset, to the millisecond.
+fn time(t: &yishi::Time) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+}
+
 /// One row of the home screen's meeting list.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct MeetingListItem {
@@ -194,6 +247,142 @@ pub struct AgendaItemView {
     pub stakeholders: String,
     pub status: ItemStatus,
     pub status_label: Label,
+    pub opened_at: Option<String>,
+    pub closed_at: Option<String>,
+    /// R-SPEAK: waiting to speak, in order.
+    pub queue: Vec<PersonRef>,
+    pub turns: Vec<TurnView>,
+    pub vote: Option<VoteView>,
+    /// The motion carried, or what was agreed by consensus.
+    pub resolution: Option<String>,
+    pub deferral_reason: Option<String>,
+    /// R-REDO: why the matter is to be deliberated again.
+    pub redo_reason: Option<String>,
+    /// R-REDO: a failed vote or a deferral may be carried to a later meeting (the core's test).
+    pub may_redo: bool,
+}
+
+/// A person named in a list (queue, voters): id, name and party group.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PersonRef {
+    pub id: String,
+    pub name: String,
+    pub group: PartyGroup,
+    /// The group's short name (R-PARTIES).
+    pub group_label: Label,
+}
+
+/// R-SPEAK: one speaking turn.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct TurnView {
+    /// 1-based within the item.
+    pub no: u32,
+    pub person: PersonRef,
+    pub started_at: String,
+    /// None while the turn is running.
+    pub ended_at: Option<String>,
+    /// Seconds spoken, for a finished turn.
+    pub seconds: Option<u32>,
+    pub summary: Option<String>,
+}
+
+/// R-VOTE: a named ballot.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct BallotView {
+    pub person: String,
+    pub choice: Choice,
+}
+
+/// R-VOTE: the result as the core decided it, with the explanation printed beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct OutcomeView {
+    pub passed: bool,
+    pub present: u32,
+    pub required_yes: u32,
+    pub not_voting: u32,
+    pub exact_half: bool,
+    /// The rule applied, the counts needed, the result and, at an exact half, which way
+    /// the rule decided it (the core's `i18n::outcome_text`).
+    pub text: Label,
+}
+
+/// R-VOTE: the vote on an item, open or closed.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct VoteView {
+    pub motion: String,
+    pub mode: VoteMode,
+    pub mode_label: Label,
+    pub rule: VoteRule,
+    pub rule_label: Label,
+    /// The members present when the vote opened: the denominator, and who votes by name.
+    pub eligible: Vec<PersonRef>,
+    /// Named votes: each member's choice so far.
+    pub ballots: Vec<BallotView>,
+    /// Named votes: the count of the ballots so far.
+    pub running: Tally,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub tally: Option<Tally>,
+    pub outcome: Option<OutcomeView>,
+}
+
+/// R-SPEAK: speaking time of one party group over the meeting's finished turns.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct GroupTimeView {
+    pub group: PartyGroup,
+    /// The group's short name.
+    pub group_label: Label,
+    pub turns: u32,
+    pub seconds: u32,
+}
+
+/// R-MINUTES: the recorder's text (once edited) and the draft generated from the record.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct MinutesView {
+    /// The recorder's latest text, if any was saved.
+    pub text: Option<String>,
+    pub edited_at: Option<String>,
+    /// Generated from the record as it stands (`yishi::minutes::draft`).
+    pub draft: String,
+    pub finalized_at: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SignerState {
+    Pending,
+    Signed,
+    Declined,
+}
+
+/// R-SIGN: one person who signs the minutes (fixed when they are finalized).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct SignerView {
+    pub person: PersonRef,
+    pub state: SignerState,
+    pub at: Option<String>,
+    /// Why they declined.
+    pub reason: Option<String>,
+    /// SHA-256 of the signature image kept in the record.
+    pub image_sha256: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct WitnessView {
+    pub name: String,
+    pub kind: WitnessKind,
+    pub kind_label: Label,
+    pub statement: Option<String>,
+    pub at: String,
+}
+
+/// R-QUORUM: the meeting was adjourned for lack of quorum.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct AdjournmentView {
+    pub at: String,
+    pub present: u32,
+    pub expected: u32,
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -242,6 +431,88 @@ pub struct MeetingView {
     pub warnings: Vec<WarningView>,
     /// The record's fingerprint: the head of its hash chain (R-OPENNESS).
     pub record_head: String,
+    /// R-SPEAK: the per-turn limit.
+    pub turn_limit_secs: u32,
+    /// R-VOTE: the meeting's default rule.
+    pub vote_rule: VoteRule,
+    pub vote_rule_label: Label,
+    pub opened_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub adjourned: Option<AdjournmentView>,
+    /// R-SPEAK: speaking time per party group, all six listed.
+    pub speaking_time: Vec<GroupTimeView>,
+    pub minutes: MinutesView,
+    pub signers: Vec<SignerView>,
+    pub witnesses: Vec<WitnessView>,
+}
+
+fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
+    let group = m.participant(id).map(|p| p.person.group).unwrap_or(yishi::people::PartyGroup::Public);
+    PersonRef {
+        id: id.to_string(),
+        name: m.name_of(id),
+        group: group.into(),
+        group_label: Label::of(|l| i18n::group_short(group, l)),
+    }
+}
+
+fn turn_view(m: &yishi::Meeting, t: &yishi::speak::Turn) -> TurnView {
+    TurnView {
+        no: t.no,
+        person: person_ref(m, &t.person),
+        started_at: time(&t.started_at),
+        ended_at: t.ended_at.as_ref().map(time),
+        seconds: t.ended_at.map(|_| t.seconds(t.started_at)),
+        summary: t.summary.clone(),
+    }
+}
+
+fn vote_view(m: &yishi::Meeting, v: &yishi::vote::Vote) -> VoteView {
+    VoteView {
+        motion: v.motion.clone(),
+        mode: v.mode.into(),
+        mode_label: Label::of(|l| i18n::mode_label(v.mode, l)),
+        rule: v.rule.into(),
+        rule_label: Label::of(|l| i18n::rule_label(v.rule, l)),
+        eligible: v.eligible.iter().map(|id| person_ref(m, id)).collect(),
+        ballots: v
+            .ballots
+            .iter()
+            .map(|(id, c)| BallotView { person: id.to_string(), choice: (*c).into() })
+            .collect(),
+        running: yishi::vote::Tally::of(&v.ballots).into(),
+        opened_at: time(&v.opened_at),
+        closed_at: v.closed_at.as_ref().map(time),
+        tally: v.tally.map(Tally::from),
+        outcome: v.outcome.map(|o| OutcomeView {
+            passed: o.passed,
+            present: o.present,
+            required_yes: o.required_yes,
+            not_voting: o.not_voting,
+            exact_half: o.exact_half,
+            text: Label {
+                zh: i18n::outcome_text(&o, Locale::Zh),
+                en: i18n::outcome_text(&o, Locale::En),
+            },
+        }),
+    }
+}
+
+fn signer_view(m: &yishi::Meeting, id: &yishi::PersonId) -> SignerView {
+    use yishi::sign::Confirmation;
+    let entry = m.signatures.iter().find(|s| &s.person == id);
+    let (state, reason, image) = match entry.map(|e| &e.confirmation) {
+        None => (SignerState::Pending, None, None),
+        Some(Confirmation::Signed { image_sha256, .. }) => (SignerState::Signed, None, Some(image_sha256.clone())),
+        Some(Confirmation::Declined { reason }) => (SignerState::Declined, Some(reason.clone()), None),
+    };
+    SignerView {
+        person: person_ref(m, id),
+        state,
+        at: entry.map(|e| time(&e.at)),
+        reason,
+        image_sha256: image,
+    }
 }
 
 impl From<&yishi::Snapshot> for MeetingView {
@@ -279,6 +550,15 @@ impl From<&yishi::Snapshot> for MeetingView {
                     stakeholders: i.spec.stakeholders.clone(),
                     status: i.status.into(),
                     status_label: Label::of(|l| i18n::item_status_label(i.status, l)),
+                    opened_at: i.opened_at.as_ref().map(time),
+                    closed_at: i.closed_at.as_ref().map(time),
+                    queue: i.queue.iter().map(|id| person_ref(m, id)).collect(),
+                    turns: i.turns.iter().map(|t| turn_view(m, t)).collect(),
+                    vote: i.vote.as_ref().map(|v| vote_view(m, v)),
+                    resolution: i.resolution.clone(),
+                    deferral_reason: i.deferral_reason.clone(),
+                    redo_reason: i.redo_reason.clone(),
+                    may_redo: i.may_redo(),
                 })
                 .collect(),
             participants: m
@@ -307,6 +587,110 @@ impl From<&yishi::Snapshot> for MeetingView {
                 })
                 .collect(),
             record_head: s.record.head.clone(),
+            turn_limit_secs: m.turn_limit_secs,
+            vote_rule: m.vote_rule.into(),
+            vote_rule_label: Label::of(|l| i18n::rule_label(m.vote_rule, l)),
+            opened_at: m.opened_at.as_ref().map(time),
+            closed_at: m.closed_at.as_ref().map(time),
+            adjourned: m.adjourned.as_ref().map(|a| AdjournmentView {
+                at: time(&a.at),
+                present: a.present,
+                expected: a.expected,
+                note: a.note.clone(),
+            }),
+            speaking_time: s
+                .speaking_time
+                .iter()
+                .map(|g| GroupTimeView {
+                    group: g.group.into(),
+                    group_label: Label::of(|l| i18n::group_short(g.group, l)),
+                    turns: g.turns,
+                    seconds: g.seconds,
+                })
+                .collect(),
+            minutes: MinutesView {
+                text: m.minutes.as_ref().map(|x| x.text.clone()),
+                edited_at: m.minutes.as_ref().map(|x| time(&x.at)),
+                draft: yishi::minutes::draft(m),
+                finalized_at: m.minutes_finalized_at.as_ref().map(time),
+            },
+            signers: m.signers.iter().map(|id| signer_view(m, id)).collect(),
+            witnesses: m
+                .witnesses
+                .iter()
+                .map(|w| WitnessView {
+                    name: w.name.clone(),
+                    kind: w.kind.into(),
+                    kind_label: Label::of(|l| i18n::witness_label(w.kind, l)),
+                    statement: w.statement.clone(),
+                    at: time(&w.at),
+                })
+                .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo's sealed meeting, folded from its intents as the store would.
+    fn sealed_demo() -> yishi::Snapshot {
+        let id = yishi::MeetingId::new_random();
+        let start = chrono::DateTime::parse_from_rfc3339("2026-11-19T19:30:00+08:00").unwrap();
+        let mut state: Option<yishi::Meeting> = None;
+        for cmd in yishi::demo::sealed_meeting(id, start) {
+            let d = yishi::decide(state.as_ref(), &cmd).expect("the demo is accepted");
+            for e in &d.events {
+                match (&mut state, e) {
+                    (None, yishi::Event::MeetingCreated(setup)) => {
+                        state = Some(yishi::Meeting::create(cmd.meeting, setup, cmd.at))
+                    }
+                    (Some(m), e) => m.apply(e, cmd.at),
+                    _ => unreachable!(),
+                }
+            }
+        }
+        state.unwrap().snapshot(Default::default())
+    }
+
+    #[test]
+    fn a_meeting_view_carries_what_the_room_shows() {
+        let v = MeetingView::from(&sealed_demo());
+        assert_eq!(v.phase, Phase::Sealed);
+        assert_eq!(v.turn_limit_secs, 180);
+        // R-SPEAK: turns with their summaries and groups; time per group over six groups.
+        let i1 = &v.agenda[0];
+        assert_eq!(i1.turns.len(), 4);
+        assert_eq!(i1.turns[0].seconds, Some(150));
+        assert!(i1.turns[0].summary.as_deref().unwrap().contains("业委会"));
+        assert_eq!(i1.turns[0].person.group_label.zh, "单位组织");
+        assert_eq!(v.speaking_time.len(), 6);
+        // R-VOTE: the named vote with its ballots, the result and the core's explanation.
+        let vote = i1.vote.as_ref().unwrap();
+        assert_eq!(vote.mode, VoteMode::Named);
+        assert_eq!(vote.eligible.len(), 21);
+        assert_eq!(vote.ballots.len(), 20);
+        assert_eq!(vote.running, Tally { yes: 15, no: 3, abstain: 2 });
+        let o = vote.outcome.as_ref().unwrap();
+        assert!(o.passed);
+        assert_eq!(o.not_voting, 1);
+        assert!(o.text.zh.contains("到会成员 21 人"), "{}", o.text.zh);
+        assert!(o.text.en.contains("Result: passed"), "{}", o.text.en);
+        assert_eq!(i1.resolution.as_deref(), Some(vote.motion.as_str()));
+        // A failed vote may be carried to a later meeting (R-REDO).
+        assert!(!v.agenda[1].vote.as_ref().unwrap().outcome.as_ref().unwrap().passed);
+        assert!(v.agenda[1].may_redo);
+        // R-MINUTES, R-SIGN
+        assert!(v.minutes.text.is_some());
+        assert!(v.minutes.draft.contains("议题1"));
+        assert!(v.minutes.finalized_at.is_some());
+        assert!(v.signers.iter().any(|s| s.state == SignerState::Declined && s.reason.is_some()));
+        assert!(v.signers.iter().filter(|s| s.state == SignerState::Signed).all(|s| s.image_sha256.is_some()));
+        assert!(v.signers.iter().all(|s| s.state != SignerState::Pending));
+        assert_eq!(v.witnesses[0].kind_label.zh, "律师见证");
+        assert!(v.closed_at.is_some());
+        // Times carry their offset, to the millisecond.
+        assert!(v.opened_at.as_deref().unwrap().ends_with(".000+08:00"));
     }
 }

@@ -91,7 +91,7 @@ pub fn run() -> ExitCode {
             None => return verify(&store, meeting.as_deref()),
         },
         Command::Export(args) => {
-            return yishi::export::cli::export(&store, &dir, &args, &|k| resolve(&store, k).map_err(|e| e.to_string()))
+            return yishi::export::cli::export(&store, &dir, &args, &|k| resolve(&store, k).map_err(|e| Box::new(e) as Box<dyn std::error::Error>))
         }
         Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),

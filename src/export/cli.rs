@@ -51,7 +51,10 @@ fn die(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-pub fn export(store: &Store, data_dir: &Path, args: &ExportArgs, resolve: &dyn Fn(&str) -> Result<MeetingId, String>) -> ExitCode {
+/// Finds a meeting from what the user typed (id, prefix, "latest").
+pub type Resolver<'a> = dyn Fn(&str) -> Result<MeetingId, Box<dyn std::error::Error>> + 'a;
+
+pub fn export(store: &Store, data_dir: &Path, args: &ExportArgs, resolve: &Resolver<'_>) -> ExitCode {
     let Some(paper) = Paper::parse(&args.paper) else { return die(format!("纸张只能是 a4 或 a3 / --paper must be a4 or a3, not {}", args.paper)) };
     let Some(locale) = catalog::parse_locale(&args.lang) else { return die(format!("--lang must be zh or en, not {}", args.lang)) };
     let id = match resolve(&args.meeting) {

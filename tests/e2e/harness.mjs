@@ -167,6 +167,12 @@ export async function launch({ width = 1366, height = 768, dataDir, env = {} } =
       if (exited(driver)) throw new Error('tauri-driver exited');
       return accepts(port);
     });
+    // tauri-driver starts WebKitWebDriver on the native port; on a loaded machine it can take
+    // a while to listen, and a session requested before then is refused.
+    await waitFor('WebKitWebDriver', async () => {
+      if (exited(driver)) throw new Error('tauri-driver exited');
+      return accepts(nativePort);
+    });
 
     // tauri-driver starts WebKitWebDriver for the session and connects to it; on a loaded
     // machine the first connect can come too early ("client error (Connect)"). Try again

@@ -41,7 +41,7 @@ describe('Chair window', () => {
     expect(await screen.findByText('版本 0.1.0')).toBeTruthy();
   });
 
-  test('the demo fills the list and a meeting opens with its title and quorum', async () => {
+  test('the demo fills the list and a meeting opens in the room, at the step it is at', async () => {
     const calls = shell();
     render(Chair);
     await fireEvent.click(await screen.findByTestId('demo'));
@@ -50,8 +50,12 @@ describe('Chair window', () => {
     expect(item.textContent).toContain('2026-11-19 19:30');
     await fireEvent.click(item);
     expect((await screen.findByTestId('meeting-title')).textContent).toBe('幸福社区居民议事会');
-    expect(screen.getByTestId('quorum-counts').textContent).toBe('出席 14 人 / 应到 21 人');
-    expect(screen.getByTestId('quorum-status').textContent).toBe('已达法定人数');
+    const quorum = screen.getByTestId('room-quorum');
+    expect(quorum.textContent).toContain('出席 14 人 / 应到 21 人');
+    expect(quorum.textContent).toContain('已达法定人数');
+    // An item is open: the room shows the speakers step.
+    expect(screen.getByTestId('room').dataset.viewing).toBe('speak');
+    await fireEvent.click(screen.getByTestId('step-open'));
     expect(screen.getByTestId('warning').textContent).toContain('R-NOTICE5');
     expect(calls).toEqual(expect.arrayContaining(['demo', 'get_meeting']));
   });
@@ -63,7 +67,7 @@ describe('Chair window', () => {
     await screen.findByTestId('meeting-title');
     const quorum = { present: 10, expected: 21, required: 14, met: false };
     await emit(APP_EVENT, { kind: 'meeting_updated', meeting: { ...meetingView, quorum } });
-    await waitFor(() => expect(screen.getByTestId('quorum-status').textContent).toBe('未达法定人数'));
+    await waitFor(() => expect(screen.getByTestId('room-quorum').textContent).toContain('未达法定人数'));
   });
 
   test('switches to English and back', async () => {

@@ -39,15 +39,118 @@ export type MeetingView = { id: string, title: string, place: string, scheduled_
 /**
  * The record's fingerprint: the head of its hash chain (R-OPENNESS).
  */
-record_head: string, };
+record_head: string, 
+/**
+ * R-SPEAK: the per-turn limit.
+ */
+turn_limit_secs: number, 
+/**
+ * R-VOTE: the meeting's default rule.
+ */
+vote_rule: VoteRule, vote_rule_label: Label, opened_at: string | null, closed_at: string | null, adjourned: AdjournmentView | null, 
+/**
+ * R-SPEAK: speaking time per party group, all six listed.
+ */
+speaking_time: Array<GroupTimeView>, minutes: MinutesView, signers: Array<SignerView>, witnesses: Array<WitnessView>, };
 
 export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
 
-export type AgendaItemView = { id: string, title: string, background: string, stakeholders: string, status: ItemStatus, status_label: Label, };
+export type AgendaItemView = { id: string, title: string, background: string, stakeholders: string, status: ItemStatus, status_label: Label, opened_at: string | null, closed_at: string | null, 
+/**
+ * R-SPEAK: waiting to speak, in order.
+ */
+queue: Array<PersonRef>, turns: Array<TurnView>, vote: VoteView | null, 
+/**
+ * The motion carried, or what was agreed by consensus.
+ */
+resolution: string | null, deferral_reason: string | null, 
+/**
+ * R-REDO: why the matter is to be deliberated again.
+ */
+redo_reason: string | null, 
+/**
+ * R-REDO: a failed vote or a deferral may be carried to a later meeting (the core's test).
+ */
+may_redo: boolean, };
 
 export type ParticipantView = { id: string, name: string, group: PartyGroup, group_label: Label, two_committees: boolean, role: Role, role_label: Label, status: AttendanceStatus, status_label: Label, };
 
 export type WarningView = { rule: string, code: string, message_zh: string, message_en: string, };
+
+export type PersonRef = { id: string, name: string, group: PartyGroup, 
+/**
+ * The group's short name (R-PARTIES).
+ */
+group_label: Label, };
+
+export type TurnView = { 
+/**
+ * 1-based within the item.
+ */
+no: number, person: PersonRef, started_at: string, 
+/**
+ * None while the turn is running.
+ */
+ended_at: string | null, 
+/**
+ * Seconds spoken, for a finished turn.
+ */
+seconds: number | null, summary: string | null, };
+
+export type VoteView = { motion: string, mode: VoteMode, mode_label: Label, rule: VoteRule, rule_label: Label, 
+/**
+ * The members present when the vote opened: the denominator, and who votes by name.
+ */
+eligible: Array<PersonRef>, 
+/**
+ * Named votes: each member's choice so far.
+ */
+ballots: Array<BallotView>, 
+/**
+ * Named votes: the count of the ballots so far.
+ */
+running: Tally, opened_at: string, closed_at: string | null, tally: Tally | null, outcome: OutcomeView | null, };
+
+export type BallotView = { person: string, choice: Choice, };
+
+export type OutcomeView = { passed: boolean, present: number, required_yes: number, not_voting: number, exact_half: boolean, 
+/**
+ * The rule applied, the counts needed, the result and, at an exact half, which way
+ * the rule decided it (the core's `i18n::outcome_text`).
+ */
+text: Label, };
+
+export type GroupTimeView = { group: PartyGroup, 
+/**
+ * The group's short name.
+ */
+group_label: Label, turns: number, seconds: number, };
+
+export type MinutesView = { 
+/**
+ * The recorder's latest text, if any was saved.
+ */
+text: string | null, edited_at: string | null, 
+/**
+ * Generated from the record as it stands (`yishi::minutes::draft`).
+ */
+draft: string, finalized_at: string | null, };
+
+export type SignerView = { person: PersonRef, state: SignerState, at: string | null, 
+/**
+ * Why they declined.
+ */
+reason: string | null, 
+/**
+ * SHA-256 of the signature image kept in the record.
+ */
+image_sha256: string | null, };
+
+export type SignerState = "pending" | "signed" | "declined";
+
+export type WitnessView = { name: string, kind: WitnessKind, kind_label: Label, statement: string | null, at: string, };
+
+export type AdjournmentView = { at: string, present: number, expected: number, note: string | null, };
 
 export type Label = { zh: string, en: string, };
 
