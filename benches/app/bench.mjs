@@ -31,7 +31,8 @@ const TURNS = Number(process.env.YISHI_BENCH_TURNS ?? 234);
 const ITEMS = Number(process.env.YISHI_BENCH_ITEMS ?? 2);
 const VIEW = process.env.YISHI_BENCH_VIEW ?? 'room';
 const WRITE = process.env.YISHI_BENCH_WRITE !== '0';
-const ROOM = '[data-testid="meeting"]';
+// The meeting room's root element.
+const ROOM = '[data-testid="room"]';
 const DOC = join(ROOT, 'docs/performance.md');
 const START = '<!-- app-bench:start -->';
 const END = '<!-- app-bench:end -->';
