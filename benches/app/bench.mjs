@@ -31,7 +31,8 @@ const TURNS = Number(process.env.YISHI_BENCH_TURNS ?? 234);
 const ITEMS = Number(process.env.YISHI_BENCH_ITEMS ?? 2);
 const VIEW = process.env.YISHI_BENCH_VIEW ?? 'room';
 const WRITE = process.env.YISHI_BENCH_WRITE !== '0';
-const ROOM = '[data-testid="meeting"]';
+// The meeting room's root element.
+const ROOM = '[data-testid="room"]';
 const DOC = join(ROOT, 'docs/performance.md');
 const START = '<!-- app-bench:start -->';
 const END = '<!-- app-bench:end -->';
@@ -277,6 +278,12 @@ const room = await enterRoom(run.app.browser);
 const roomIdle = await settledPss(run.pid);
 if (VIEW === 'home') await run.app.browser.execute(() => document.querySelector('[data-testid="back"]').click());
 const script = meetingScript(TURNS, ITEMS);
+// How much each broadcast carries: the meeting's view as JSON, before and after.
+const viewBytes = (browser, id) =>
+  browser.executeAsync((id, done) => {
+    window.__TAURI_INTERNALS__.invoke('get_meeting', { id }).then((v) => done(JSON.stringify(v).length), () => done(-1));
+  }, id);
+const viewBefore = await viewBytes(run.app.browser, room.id);
 const series = [{ applied: 0, ...roomIdle }];
 const step = Math.ceil(script.length / (5 * Math.max(1, ITEMS / 2)));
 const meetingStart = Date.now();
@@ -289,6 +296,8 @@ for (let i = 0; i < script.length; i += step) {
   console.log(`meeting: ${last.applied} intents, PSS ${last.total.toFixed(1)} MiB (${parts}), USS ${last.uss.toFixed(1)} MiB`);
 }
 const meetingSecs = (Date.now() - meetingStart) / 1000;
+const viewAfter = await viewBytes(run.app.browser, room.id);
+console.log(`meeting view: ${viewBefore} bytes before, ${viewAfter} after`);
 const after = await settledPss(run.pid, 10);
 console.log(`room idle ${roomIdle.total.toFixed(1)} (USS ${roomIdle.uss.toFixed(1)}) MiB; 10 s after the meeting ${after.total.toFixed(1)} (USS ${after.uss.toFixed(1)}) MiB`);
 if (process.env.YISHI_BENCH_LINGER) {
@@ -358,7 +367,7 @@ ${series
   .join('\n')}
 | app, 10 s after the meeting | ${f1(after.total)} | ${f1(after.uss)} | ${procs(after)} |
 
-The meeting: the demo's upcoming meeting opened, 22 members marked present, two items of ${TURNS} speaking turns each (add speaker, start, end with a summary, a later summary), people leaving and coming back, a show-of-hands vote per item — ${script.length} intents in ${f0(meetingSecs)} s, each sent from the chair window through \`apply_intent\`, written and flushed by the core, and its snapshot broadcast to the window and rendered. The script clock is the shell's: the meeting runs as fast as the app takes it, not over three real hours.
+The meeting: the demo's upcoming meeting opened, 22 members marked present, two items of ${TURNS} speaking turns each (add speaker, start, end with a summary, a later summary), people leaving and coming back, a show-of-hands vote per item — ${script.length} intents in ${f0(meetingSecs)} s, each sent from the chair window through \`apply_intent\`, written and flushed by the core, and its snapshot broadcast to the window and rendered. The script clock is the shell's: the meeting runs as fast as the app takes it, not over three real hours. Each accepted intent is broadcast as the meeting's whole view: ${f1(viewBefore / 1024)} KiB of JSON before the meeting, ${f1(viewAfter / 1024)} KiB at its end.
 
 **App (meeting room open, idle) / bare window idle = ${ratio(roomIdle.total, bareIdle.total)} by PSS** (goal ≤ 1.1: ${met(pssRatio <= 1.1)}); ${ratio(roomIdle.uss, bareIdle.uss)} by USS. **Growth over the meeting: ${growth >= 0 ? '+' : ''}${f1(growth)} MiB PSS** (${f1((growth / roomIdle.total) * 100)}% of the idle room; ${after.uss - roomIdle.uss >= 0 ? '+' : ''}${f1(after.uss - roomIdle.uss)} MiB USS; goal: no growth — ${met(growth <= roomIdle.total * 0.02)} at a 2% tolerance).
 ${END}`;

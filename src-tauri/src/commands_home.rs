@@ -469,9 +469,11 @@ pub fn render_export(
             export::poster(&src, &key, &opts),
             safe_file_name(
                 title,
-                match paper {
-                    Paper::A3 => locale.pick("公示-A3", "poster-A3"),
-                    Paper::A4 => locale.pick("公示-A4", "poster-A4"),
+                match (paper, draft) {
+                    (Paper::A3, false) => locale.pick("公示-A3", "poster-A3"),
+                    (Paper::A4, false) => locale.pick("公示-A4", "poster-A4"),
+                    (Paper::A3, true) => locale.pick("公示草稿-A3", "poster-draft-A3"),
+                    (Paper::A4, true) => locale.pick("公示草稿-A4", "poster-draft-A4"),
                 },
                 "pdf",
             ),
@@ -479,7 +481,7 @@ pub fn render_export(
         ExportKind::Notice => (export::notice(&src, &key, &opts), safe_file_name(title, locale.pick("会议通知", "notice"), "pdf")),
         ExportKind::Text => (
             export::text(&snap, &key, &opts).map(String::into_bytes),
-            safe_file_name(title, locale.pick("公示文字", "results"), "md"),
+            safe_file_name(title, locale.pick(if draft { "公示文字草稿" } else { "公示文字" }, if draft { "results-draft" } else { "results" }), "md"),
         ),
     };
     Ok((bytes.map_err(export_err)?, draft, name))

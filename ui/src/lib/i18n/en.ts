@@ -183,6 +183,7 @@ export const en: Record<MessageKey, string> = {
   'home.exports': 'Export',
   'home.enter': 'Enter the meeting',
   'home.enterSetup': 'Enter the meeting (open it)',
+  'home.enterSealed': 'View the meeting record',
   'home.roleCounts': '{members} members · {attendees} non-voting attendees · {observers} observers',
   'home.stakeholders': 'Stakeholders: {who}',
   'home.noAgenda': 'No agenda items yet',

@@ -182,6 +182,7 @@ export const zhCN = {
   'home.exports': '导出打印',
   'home.enter': '进入会场',
   'home.enterSetup': '进入会场（开会）',
+  'home.enterSealed': '查看会议记录',
   'home.roleCounts': '协商成员 {members} 人 · 列席 {attendees} 人 · 旁听 {observers} 人',
   'home.stakeholders': '利益相关方：{who}',
   'home.noAgenda': '尚未列入议题',

@@ -426,6 +426,10 @@ describe('MeetingCard', () => {
     render(MeetingCard, { meetingId: meetingView.id, onback: vi.fn(), onopen: vi.fn() });
     await screen.findByTestId('card-title');
     expect(screen.queryByTestId('setup-checks')).toBeNull();
-    expect(screen.getByTestId('card-enter').textContent?.trim()).toBe('进入会场');
+    expect(screen.getByTestId('card-enter').textContent?.trim()).toBe('查看会议记录');
+    // The exports come before the facts of a held meeting.
+    const exports = screen.getByTestId('exports');
+    const agenda = screen.getByTestId('card-agenda');
+    expect(exports.compareDocumentPosition(agenda) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
