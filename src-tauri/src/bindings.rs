@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{commands, commands_home as home, dto, events, ipc, views};
+use crate::{commands, commands_home as home, dto, events, ipc, projector, views};
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/bindings.ts";
@@ -56,6 +56,12 @@ pub fn typescript() -> String {
         decl::<views::Phase>(&cfg),
         decl::<views::ItemStatus>(&cfg),
         decl::<views::AttendanceStatus>(&cfg),
+        decl::<projector::ProjectorView>(&cfg),
+        decl::<projector::ProjectorItem>(&cfg),
+        decl::<projector::ProjectorCurrent>(&cfg),
+        decl::<projector::ProjectorTurn>(&cfg),
+        decl::<projector::ProjectorMotion>(&cfg),
+        decl::<projector::ProjectorResult>(&cfg),
         decl::<events::AppEvent>(&cfg),
         decl::<ipc::IpcError>(&cfg),
         decl::<commands::AppInfo>(&cfg),

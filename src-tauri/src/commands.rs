@@ -10,6 +10,7 @@ use yishi::{Command, MeetingId, Time};
 use crate::dto;
 use crate::events::AppEvent;
 use crate::ipc::IpcError;
+use crate::projector::ProjectorView;
 use crate::views::{MeetingListItem, MeetingView};
 use crate::windows::AppWindow;
 use crate::AppState;
@@ -45,17 +46,18 @@ pub async fn open_projector(
     state: State<'_, AppState>,
     meeting: Option<String>,
 ) -> Result<(), IpcError> {
-    let view = match meeting {
-        Some(id) => Some(MeetingView::from(&state.store.snapshot(meeting_id(&id)?)?)),
+    let snapshot = match meeting {
+        Some(id) => Some(state.store.snapshot(meeting_id(&id)?)?),
         None => None,
     };
     if app.get_webview_window(AppWindow::Projector.label()).is_some() {
         AppWindow::Projector.open(&app)?;
-        if let Some(view) = view {
-            AppEvent::MeetingUpdated { meeting: Box::new(view) }.broadcast(&app)?;
+        if let Some(snapshot) = snapshot {
+            AppEvent::to_projector(&app, &snapshot)?;
         }
     } else {
         // JSON is a JavaScript expression: the page reads it before it starts listening.
+        let view = snapshot.as_ref().map(ProjectorView::from);
         let json = serde_json::to_string(&view).map_err(IpcError::internal)?;
         AppWindow::Projector.open_with(&app, Some(&format!("window.__YISHI_PROJECTOR__ = {json};")))?;
     }
@@ -73,7 +75,7 @@ pub async fn get_meeting(state: State<'_, AppState>, id: String) -> Result<Meeti
 }
 
 /// Hands one intent to the core. `meeting` is omitted for `create_meeting` (the shell makes
-/// the id). On success every window receives the new state.
+/// the id). On success the caller gets the new state and the projector its view of it.
 #[tauri::command]
 pub async fn apply_intent(
     app: AppHandle,
@@ -90,7 +92,7 @@ pub async fn apply_intent(
     let intent = intent.into_core().map_err(IpcError::bad_request)?;
     let snapshot = state.store.apply(&Command { meeting, at: now(), intent })?;
     let view = MeetingView::from(&snapshot);
-    AppEvent::MeetingUpdated { meeting: Box::new(view.clone()) }.broadcast(&app)?;
+    AppEvent::to_projector(&app, &snapshot)?;
     if creates {
         AppEvent::MeetingsChanged.broadcast(&app)?;
     }

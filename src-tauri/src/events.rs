@@ -1,18 +1,24 @@
 //! The one emitter: every event the shell sends to the windows is a variant here, so the
-//! name and payload are typed in one place and every window gets the same thing. The
-//! projector can never drift from the chair: both receive the same snapshot view.
+//! name and payload are typed in one place.
+//!
+//! The chair's window gets a meeting's new state as the answer to its own command; only the
+//! projector, which may not call commands, is sent the meeting — its own small view, to that
+//! window alone. (Broadcasting the whole, growing meeting view to every window after every
+//! intent made the web process grow by hundreds of MiB over a long meeting: see
+//! docs/performance.md.)
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 
-use crate::views::MeetingView;
+use crate::projector::ProjectorView;
+use crate::windows::AppWindow;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AppEvent {
-    /// A meeting changed (an intent was accepted): its new state (boxed: a meeting is large).
-    MeetingUpdated { meeting: Box<MeetingView> },
+    /// What the projector shows of a meeting that changed (an intent was accepted).
+    ProjectorUpdated { meeting: Box<ProjectorView> },
     /// The meeting list changed (a meeting was created, the demo installed).
     MeetingsChanged,
 }
@@ -24,5 +30,15 @@ impl AppEvent {
     /// Sends the event to every window.
     pub fn broadcast(&self, app: &AppHandle) -> tauri::Result<()> {
         app.emit(Self::NAME, self)
+    }
+
+    /// Sends the meeting's projector view to the projector window, if it is open.
+    pub fn to_projector(app: &AppHandle, snapshot: &yishi::Snapshot) -> tauri::Result<()> {
+        let label = AppWindow::Projector.label();
+        if app.get_webview_window(label).is_none() {
+            return Ok(());
+        }
+        let event = AppEvent::ProjectorUpdated { meeting: Box::new(ProjectorView::from(snapshot)) };
+        app.emit_to(label, Self::NAME, event)
     }
 }

@@ -3,8 +3,9 @@
 //!
 //! Map: `windows` (labels, create-or-focus), `commands` (IPC handlers), `commands_home`
 //! (home screen: setup options, roster and CSV import, exports), `dto` (intents as
-//! the UI sends them), `views` (meetings as the UI sees them), `events` (the one typed
-//! emitter to every window), `ipc` (errors as the UI sees them), `bindings` (TypeScript).
+//! the UI sends them), `views` (meetings as the UI sees them), `projector` (the room's
+//! small view of a meeting), `events` (the one typed emitter), `ipc` (errors as the UI sees
+//! them), `bindings` (TypeScript).
 
 pub mod bindings;
 pub mod commands;
@@ -12,6 +13,7 @@ pub mod commands_home;
 pub mod dto;
 pub mod events;
 pub mod ipc;
+pub mod projector;
 pub mod views;
 pub mod windows;
 

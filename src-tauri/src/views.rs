@@ -16,7 +16,7 @@ pub struct Label {
 }
 
 impl Label {
-    fn of(f: impl Fn(Locale) -> &'static str) -> Label {
+    pub(crate) fn of(f: impl Fn(Locale) -> &'static str) -> Label {
         Label { zh: f(Locale::Zh).to_string(), en: f(Locale::En).to_string() }
     }
 }
@@ -196,7 +196,7 @@ impl From<yishi::sign::WitnessKind> for WitnessKind {
 }
 
 /// A time as the UI reads it: RFC 3339 with the recorded offset, to the millisecond.
-fn time(t: &yishi::Time) -> String {
+pub(crate) fn time(t: &yishi::Time) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
 }
 
@@ -237,6 +237,12 @@ pub struct QuorumView {
     pub expected: u32,
     pub required: u32,
     pub met: bool,
+}
+
+impl From<&yishi::quorum::Quorum> for QuorumView {
+    fn from(q: &yishi::quorum::Quorum) -> Self {
+        QuorumView { present: q.present, expected: q.expected, required: q.required, met: q.met }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -446,7 +452,7 @@ pub struct MeetingView {
     pub witnesses: Vec<WitnessView>,
 }
 
-fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
+pub(crate) fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
     let group = m.participant(id).map(|p| p.person.group).unwrap_or(yishi::people::PartyGroup::Public);
     PersonRef {
         id: id.to_string(),
@@ -467,7 +473,7 @@ fn turn_view(m: &yishi::Meeting, t: &yishi::speak::Turn) -> TurnView {
     }
 }
 
-fn vote_view(m: &yishi::Meeting, v: &yishi::vote::Vote) -> VoteView {
+pub(crate) fn vote_view(m: &yishi::Meeting, v: &yishi::vote::Vote) -> VoteView {
     VoteView {
         motion: v.motion.clone(),
         mode: v.mode.into(),
@@ -533,12 +539,7 @@ impl From<&yishi::Snapshot> for MeetingView {
             chair_name: m.name_of(&m.chair),
             recorder: m.recorder.to_string(),
             recorder_name: m.name_of(&m.recorder),
-            quorum: QuorumView {
-                present: s.quorum.present,
-                expected: s.quorum.expected,
-                required: s.quorum.required,
-                met: s.quorum.met,
-            },
+            quorum: QuorumView::from(&s.quorum),
             current_item: s.current_item.as_ref().map(|i| i.to_string()),
             agenda: m
                 .agenda
@@ -631,14 +632,15 @@ impl From<&yishi::Snapshot> for MeetingView {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// The demo's sealed meeting, folded from its intents as the store would.
-    fn sealed_demo() -> yishi::Snapshot {
+    /// The demo's sealed meeting after each of its intents, folded as the store would.
+    pub(crate) fn demo_snapshots() -> Vec<yishi::Snapshot> {
         let id = yishi::MeetingId::new_random();
         let start = chrono::DateTime::parse_from_rfc3339("2026-11-19T19:30:00+08:00").unwrap();
         let mut state: Option<yishi::Meeting> = None;
+        let mut out = Vec::new();
         for cmd in yishi::demo::sealed_meeting(id, start) {
             let d = yishi::decide(state.as_ref(), &cmd).expect("the demo is accepted");
             for e in &d.events {
@@ -650,8 +652,13 @@ mod tests {
                     _ => unreachable!(),
                 }
             }
+            out.push(state.as_ref().unwrap().snapshot(Default::default()));
         }
-        state.unwrap().snapshot(Default::default())
+        out
+    }
+
+    fn sealed_demo() -> yishi::Snapshot {
+        demo_snapshots().pop().unwrap()
     }
 
     #[test]

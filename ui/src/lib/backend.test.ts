@@ -21,6 +21,7 @@ import {
   exportDocument,
 } from './backend';
 import { listItem, meetingView } from '../test/fixtures';
+import { speaking } from '../test/projector-fixtures';
 
 function record() {
   const calls: { cmd: string; args: unknown }[] = [];
@@ -91,15 +92,15 @@ describe('backend', () => {
     mockIPC(() => {}, { shouldMockEvents: true });
     const handler = vi.fn();
     const stop = await onAppEvent(handler);
-    await emit(APP_EVENT, { kind: 'meeting_updated', meeting: meetingView });
-    expect(handler).toHaveBeenCalledWith({ kind: 'meeting_updated', meeting: meetingView });
+    await emit(APP_EVENT, { kind: 'meetings_changed' });
+    expect(handler).toHaveBeenCalledWith({ kind: 'meetings_changed' });
     stop();
   });
 
   test('the projector reads the meeting the shell handed it', () => {
     expect(projectorInitialMeeting()).toBeNull();
-    (globalThis as Record<string, unknown>).__YISHI_PROJECTOR__ = meetingView;
-    expect(projectorInitialMeeting()).toEqual(meetingView);
+    (globalThis as Record<string, unknown>).__YISHI_PROJECTOR__ = speaking();
+    expect(projectorInitialMeeting()?.current?.title).toBe('加装电梯');
     delete (globalThis as Record<string, unknown>).__YISHI_PROJECTOR__;
   });
 

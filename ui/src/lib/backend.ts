@@ -16,6 +16,7 @@ import type {
   PaperSize,
   PersonInput,
   PersonView,
+  ProjectorView,
   SetupOptions,
   UiLocale,
 } from './bindings';
@@ -130,8 +131,8 @@ export function subscribe(handler: (e: AppEvent) => void): () => void {
 }
 
 /** The meeting the shell handed the projector window when it opened it, if any. */
-export function projectorInitialMeeting(): MeetingView | null {
-  const w = globalThis as { __YISHI_PROJECTOR__?: MeetingView | null };
+export function projectorInitialMeeting(): ProjectorView | null {
+  const w = globalThis as { __YISHI_PROJECTOR__?: ProjectorView | null };
   return w.__YISHI_PROJECTOR__ ?? null;
 }
 

@@ -160,7 +160,35 @@ export type ItemStatus = "pending" | "open" | "voted" | "consensus" | "deferred"
 
 export type AttendanceStatus = "not_called" | "present" | "late" | "absent_with_leave" | "absent_without_leave" | "left_early";
 
-export type AppEvent = { "kind": "meeting_updated", meeting: MeetingView, } | { "kind": "meetings_changed" };
+export type ProjectorView = { id: string, title: string, phase: Phase, phase_label: Label, quorum: QuorumView, turn_limit_secs: number, items: Array<ProjectorItem>, current: ProjectorCurrent | null, 
+/**
+ * Only while no item is open.
+ */
+last: ProjectorResult | null, 
+/**
+ * R-SIGN: how many of those who sign have signed or declined.
+ */
+signed: number, signers: number, };
+
+export type ProjectorItem = { 
+/**
+ * 1-based position on the agenda.
+ */
+no: number, title: string, status: ItemStatus, status_label: Label, 
+/**
+ * For a voted item: whether the motion carried.
+ */
+passed: boolean | null, resolution: string | null, };
+
+export type ProjectorCurrent = { no: number, title: string, turn: ProjectorTurn | null, next: PersonRef | null, vote: ProjectorMotion | null, };
+
+export type ProjectorTurn = { person: PersonRef, started_at: string, };
+
+export type ProjectorMotion = { motion: string, mode_label: Label, };
+
+export type ProjectorResult = { no: number, title: string, status: ItemStatus, vote: VoteView | null, deferral_reason: string | null, resolution: string | null, };
+
+export type AppEvent = { "kind": "projector_updated", meeting: ProjectorView, } | { "kind": "meetings_changed" };
 
 export type IpcError = { code: string, rule: string | null, message_zh: string, message_en: string, };
 

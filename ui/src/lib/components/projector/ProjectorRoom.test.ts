@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import ProjectorRoom from './ProjectorRoom.svelte';
-import { rollCall, signing, speaking, voted, voting } from '../../../test/room-fixtures';
+import { rollCall, signing, speaking, voted, voting } from '../../../test/projector-fixtures';
 
 describe('projector', () => {
   test('during the roll call: title and the full quorum bar', () => {
@@ -20,6 +20,18 @@ describe('projector', () => {
     expect(countdown.textContent).toContain('已超时');
     expect(screen.getByTestId('countdown-time').textContent).toBe('+0:10');
     expect(screen.getByTestId('projector-current').textContent).toContain('下一位：许哲');
+  });
+
+  test('an open item with nobody speaking shows who is next; a failed vote says so', () => {
+    const r = render(ProjectorRoom, { meeting: speaking() });
+    expect(screen.getByTestId('projector-next').textContent).toBe('下一位：许哲');
+    expect(screen.queryByTestId('projector-speaker')).toBeNull();
+    r.unmount();
+    const m = voted();
+    const vote = { ...m.last!.vote!, outcome: { ...m.last!.vote!.outcome!, passed: false } };
+    render(ProjectorRoom, { meeting: { ...m, phase: 'sealed', items: [{ ...m.items[0], passed: false, resolution: null }], last: { ...m.last!, vote } } });
+    const failed = screen.getByTestId('projector-closed').querySelector('strong.failed');
+    expect(failed?.textContent).toBe('未通过');
   });
 
   test('a vote in progress, then its result with bars and the resolution', async () => {
@@ -41,6 +53,7 @@ describe('projector', () => {
     expect(end).toContain('会议结束');
     expect(end).toContain('通过');
     expect(end).toContain('同意3栋加装电梯');
+    expect(end).toContain('延期');
     expect(document.querySelectorAll('button, input, textarea, select, a').length).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clock, follow, inTheRoom, lastClosedItem, whereIs } from './flow';
+import { clock, follow, inTheRoom, lastClosedItem, shortcutKey, whereIs } from './flow';
 import { minutes, rollCall, setupMeeting, signing, speaking, voted, voting } from '../../../test/room-fixtures';
 
 describe('where the meeting is', () => {
@@ -43,5 +43,27 @@ describe('where the meeting is', () => {
     expect(clock(0)).toBe('0:00');
     expect(clock(185.7)).toBe('3:05');
     expect(clock(-3)).toBe('0:00');
+  });
+});
+
+describe('shortcut keys', () => {
+  const key = (key: string, code: string) => shortcutKey(new KeyboardEvent('keydown', { key, code }));
+
+  test('letters and digits in lower case; named keys as they are', () => {
+    expect(key('P', 'KeyP')).toBe('p');
+    expect(key('y', 'KeyY')).toBe('y');
+    expect(key('3', 'Digit3')).toBe('3');
+    expect(key('ArrowDown', 'ArrowDown')).toBe('ArrowDown');
+    expect(key('Escape', 'Escape')).toBe('Escape');
+  });
+
+  test('with a Chinese input method on, the physical key decides', () => {
+    // Composing: the IME swallows the letter and reports "Process".
+    expect(key('Process', 'KeyP')).toBe('p');
+    // Full-width mode: ｐ and ３.
+    expect(key('ｐ', 'KeyP')).toBe('p');
+    expect(key('３', 'Digit3')).toBe('3');
+    // Punctuation typed through the IME stays what it is.
+    expect(key('，', 'Comma')).toBe('，');
   });
 });

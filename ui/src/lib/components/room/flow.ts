@@ -82,6 +82,18 @@ export function clock(seconds: number): string {
 }
 
 /** Whether a key event is not a shortcut: typed into a field, or with a modifier held. */
+/**
+ * The key a shortcut is looked up by: a Latin letter in lower case, a digit, or the key's
+ * name (ArrowUp, Escape...). With a Chinese input method on, a letter arrives as "Process"
+ * (composing) or as a full-width letter (ｐ); the physical key (`code`, KeyP) still says which.
+ */
+export function shortcutKey(e: KeyboardEvent): string {
+  if (/^[a-z0-9]$/i.test(e.key)) return e.key.toLowerCase();
+  const m = /^(?:Key([A-Z])|Digit([0-9]))$/.exec(e.code ?? '');
+  if (m && (e.key === 'Process' || e.key === 'Unidentified' || e.key.length === 1)) return (m[1] ?? m[2]).toLowerCase();
+  return e.key;
+}
+
 export function ignoreKey(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return true;
   const t = e.target as HTMLElement | null;
