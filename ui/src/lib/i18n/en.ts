@@ -42,6 +42,8 @@ export const en: Record<MessageKey, string> = {
   'room.step.sign': 'Signatures',
   'room.step.seal': 'Close & seal',
   'room.here': 'Meeting is here',
+  'room.adjourned': 'Adjourned (no quorum)',
+  'room.notHeld': 'not held (adjourned)',
   'room.itemProgress': 'Item {n} of {total}',
   'room.next': 'Next: {step} →',
   'room.shortcuts': 'Shortcuts',

@@ -41,6 +41,8 @@ export const zhCN = {
   'room.step.sign': '现场签字',
   'room.step.seal': '结束封存',
   'room.here': '进行到这里',
+  'room.adjourned': '已休会（人数不足）',
+  'room.notHeld': '休会，未进行',
   'room.itemProgress': '第 {n} / {total} 项',
   'room.next': '下一步：{step} →',
   'room.shortcuts': '快捷键',

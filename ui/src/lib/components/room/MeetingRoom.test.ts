@@ -90,6 +90,22 @@ describe('meeting room', () => {
     ]);
   });
 
+  test('roll call without quorum: the chair adjourns; the steps never reached are shown as not held', async () => {
+    const r = room(rollCall());
+    next = { ...rollCall(), adjourned: { at: '2026-11-19T19:40:00.000+08:00', present: 3, expected: 6, note: null } };
+    await fireEvent.click(screen.getByTestId('adjourn'));
+    await waitFor(() => expect(sent).toEqual([{ type: 'adjourn_for_lack_of_quorum' }]));
+    await r.rerender({ meeting: next });
+    expect(screen.getByTestId('room').dataset.where).toBe('minutes');
+    expect(screen.getByTestId('meeting-phase').textContent).toBe('已休会（人数不足）');
+    for (const s of ['agenda', 'speak', 'vote']) {
+      expect(screen.getByTestId(`step-${s}`).classList.contains('skipped')).toBe(true);
+      expect(screen.getByTestId(`step-${s}`).textContent).toContain('休会，未进行');
+    }
+    expect(screen.getByTestId('step-roll').classList.contains('done')).toBe(true);
+    expect(screen.getByTestId('step-roll').classList.contains('skipped')).toBe(false);
+  });
+
   test('roll call: typing in a field is not a shortcut', async () => {
     room(speaking());
     const before = sent.length;
