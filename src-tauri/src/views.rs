@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use yishi::i18n::{self, Locale};
 
-use crate::dto::{Choice, Form, Level, PartyGroup, Role, Tally, VoteMode, VoteRule, WitnessKind};
+use crate::dto::{Channel, Choice, Form, Level, PartyGroup, Role, Tally, VoteMode, VoteRule, WitnessKind};
 
 /// A label in both locales; the UI picks the one in use.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -195,6 +195,15 @@ impl From<yishi::sign::WitnessKind> for WitnessKind {
     }
 }
 
+impl From<yishi::sign::Channel> for Channel {
+    fn from(c: yishi::sign::Channel) -> Self {
+        match c {
+            yishi::sign::Channel::NoticeBoard => Channel::NoticeBoard,
+            yishi::sign::Channel::Online => Channel::Online,
+        }
+    }
+}
+
 /// A time as the UI reads it: RFC 3339 with the recorded offset, to the millisecond.
 fn time(t: &yishi::Time) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
@@ -376,6 +385,26 @@ pub struct WitnessView {
     pub at: String,
 }
 
+/// R-SIGN: a correction appended after the seal; what was signed is unchanged.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct AmendmentView {
+    /// 1-based, in the order appended.
+    pub no: u32,
+    pub by: String,
+    pub reason: String,
+    pub text: String,
+    pub at: String,
+}
+
+/// R-PUBLISH: where a result was posted; the time is the command's.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PublicationView {
+    pub channel: Channel,
+    pub channel_label: Label,
+    pub place: String,
+    pub at: String,
+}
+
 /// R-QUORUM: the meeting was adjourned for lack of quorum.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct AdjournmentView {
@@ -444,6 +473,10 @@ pub struct MeetingView {
     pub minutes: MinutesView,
     pub signers: Vec<SignerView>,
     pub witnesses: Vec<WitnessView>,
+    /// R-SIGN: corrections appended after the seal, in order.
+    pub amendments: Vec<AmendmentView>,
+    /// R-PUBLISH: publication records, in order.
+    pub publications: Vec<PublicationView>,
 }
 
 fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
@@ -626,6 +659,27 @@ impl From<&yishi::Snapshot> for MeetingView {
                     at: time(&w.at),
                 })
                 .collect(),
+            amendments: m
+                .amendments
+                .iter()
+                .map(|a| AmendmentView {
+                    no: a.no,
+                    by: a.by.clone(),
+                    reason: a.reason.clone(),
+                    text: a.text.clone(),
+                    at: time(&a.at),
+                })
+                .collect(),
+            publications: m
+                .publications
+                .iter()
+                .map(|p| PublicationView {
+                    channel: p.channel.into(),
+                    channel_label: Label::of(|l| i18n::channel_label(p.channel, l)),
+                    place: p.place.clone(),
+                    at: time(&p.at),
+                })
+                .collect(),
         }
     }
 }
@@ -634,12 +688,18 @@ impl From<&yishi::Snapshot> for MeetingView {
 mod tests {
     use super::*;
 
-    /// The demo's sealed meeting, folded from its intents as the store would.
-    fn sealed_demo() -> yishi::Snapshot {
+    /// The demo's sealed meeting, folded from its intents as the store would, then `after`
+    /// (intents at the given times, e.g. appended after the seal).
+    fn sealed_demo_then(after: Vec<(&str, yishi::Intent)>) -> yishi::Snapshot {
         let id = yishi::MeetingId::new_random();
         let start = chrono::DateTime::parse_from_rfc3339("2026-11-19T19:30:00+08:00").unwrap();
+        let later = after.into_iter().map(|(at, intent)| yishi::Command {
+            meeting: id,
+            at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+            intent,
+        });
         let mut state: Option<yishi::Meeting> = None;
-        for cmd in yishi::demo::sealed_meeting(id, start) {
+        for cmd in yishi::demo::sealed_meeting(id, start).into_iter().chain(later) {
             let d = yishi::decide(state.as_ref(), &cmd).expect("the demo is accepted");
             for e in &d.events {
                 match (&mut state, e) {
@@ -652,6 +712,10 @@ mod tests {
             }
         }
         state.unwrap().snapshot(Default::default())
+    }
+
+    fn sealed_demo() -> yishi::Snapshot {
+        sealed_demo_then(Vec::new())
     }
 
     #[test]
@@ -692,5 +756,48 @@ mod tests {
         assert!(v.closed_at.is_some());
         // Times carry their offset, to the millisecond.
         assert!(v.opened_at.as_deref().unwrap().ends_with(".000+08:00"));
+    }
+
+    #[test]
+    fn a_sealed_meeting_view_carries_its_amendments_and_publications() {
+        let v = MeetingView::from(&sealed_demo());
+        assert!(v.amendments.is_empty() && v.publications.is_empty());
+        // R-SIGN, R-PUBLISH: appended after the seal, with the time of the command.
+        let v = MeetingView::from(&sealed_demo_then(vec![
+            (
+                "2026-11-20T10:05:00+08:00",
+                yishi::Intent::Amend { by: "谢雨婷".into(), reason: "笔误".into(), text: "第二项议题表决时间应为19:55".into() },
+            ),
+            (
+                "2026-11-20T12:00:00+08:00",
+                yishi::Intent::RecordPublication {
+                    channel: yishi::sign::Channel::NoticeBoard,
+                    place: "幸福花园东门公示栏".into(),
+                },
+            ),
+            (
+                "2026-11-20T12:30:00+08:00",
+                yishi::Intent::RecordPublication { channel: yishi::sign::Channel::Online, place: "幸福花园业主群".into() },
+            ),
+        ]));
+        assert_eq!(v.phase, Phase::Sealed);
+        assert_eq!(
+            v.amendments,
+            vec![AmendmentView {
+                no: 1,
+                by: "谢雨婷".into(),
+                reason: "笔误".into(),
+                text: "第二项议题表决时间应为19:55".into(),
+                at: "2026-11-20T10:05:00.000+08:00".into(),
+            }]
+        );
+        assert_eq!(v.publications.len(), 2);
+        let p = &v.publications[0];
+        assert_eq!(p.channel, Channel::NoticeBoard);
+        assert_eq!(p.channel_label, Label { zh: "线下公示栏".into(), en: "notice board".into() });
+        assert_eq!(p.place, "幸福花园东门公示栏");
+        assert_eq!(p.at, "2026-11-20T12:00:00.000+08:00");
+        assert_eq!(v.publications[1].channel, Channel::Online);
+        assert_eq!(v.publications[1].channel_label.zh, "线上公开");
     }
 }
