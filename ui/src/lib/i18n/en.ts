@@ -93,7 +93,7 @@ export const en: Record<MessageKey, string> = {
   'after.publish.placeBoard': 'Place: which notice board',
   'after.publish.placeOnline': 'Place: web address, official account or WeChat group',
   'after.publish.placeBoardHint': 'e.g. east gate notice board, Xingfu Garden',
-  'after.publish.placeOnlineHint': 'e.g. Xingfu Garden owners’ group',
+  'after.publish.placeOnlineHint': "e.g. Xingfu Garden owners' group",
   'after.publish.submit': 'Record publication',
   'after.publish.done': 'Recorded. Next: export the poster (A4 or A3) to put up.',
   'roll.lead': 'Call each member: present, on leave or absent, one click or key each. Late arrivals and departures at any time.',
