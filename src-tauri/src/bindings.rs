@@ -52,6 +52,8 @@ pub fn typescript() -> String {
         decl::<views::SignerState>(&cfg),
         decl::<views::WitnessView>(&cfg),
         decl::<views::AdjournmentView>(&cfg),
+        decl::<views::AmendmentView>(&cfg),
+        decl::<views::PublicationView>(&cfg),
         decl::<views::Label>(&cfg),
         decl::<views::Phase>(&cfg),
         decl::<views::ItemStatus>(&cfg),

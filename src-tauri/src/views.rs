@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use yishi::i18n::{self, Locale};
 
-use crate::dto::{Choice, Form, Level, PartyGroup, Role, Tally, VoteMode, VoteRule, WitnessKind};
+use crate::dto::{Channel, Choice, Form, Level, PartyGroup, Role, Tally, VoteMode, VoteRule, WitnessKind};
 
 /// A label in both locales; the UI picks the one in use.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -191,6 +191,15 @@ impl From<yishi::sign::WitnessKind> for WitnessKind {
         match k {
             yishi::sign::WitnessKind::Lawyer => WitnessKind::Lawyer,
             yishi::sign::WitnessKind::Notary => WitnessKind::Notary,
+        }
+    }
+}
+
+impl From<yishi::sign::Channel> for Channel {
+    fn from(c: yishi::sign::Channel) -> Self {
+        match c {
+            yishi::sign::Channel::NoticeBoard => Channel::NoticeBoard,
+            yishi::sign::Channel::Online => Channel::Online,
         }
     }
 }
@@ -382,6 +391,26 @@ pub struct WitnessView {
     pub at: String,
 }
 
+/// R-SIGN: a correction appended after the seal; what was signed is unchanged.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct AmendmentView {
+    /// 1-based, in the order appended.
+    pub no: u32,
+    pub by: String,
+    pub reason: String,
+    pub text: String,
+    pub at: String,
+}
+
+/// R-PUBLISH: where a result was posted; the time is the command's.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PublicationView {
+    pub channel: Channel,
+    pub channel_label: Label,
+    pub place: String,
+    pub at: String,
+}
+
 /// R-QUORUM: the meeting was adjourned for lack of quorum.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct AdjournmentView {
@@ -450,6 +479,10 @@ pub struct MeetingView {
     pub minutes: MinutesView,
     pub signers: Vec<SignerView>,
     pub witnesses: Vec<WitnessView>,
+    /// R-SIGN: corrections appended after the seal, in order.
+    pub amendments: Vec<AmendmentView>,
+    /// R-PUBLISH: publication records, in order.
+    pub publications: Vec<PublicationView>,
 }
 
 pub(crate) fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
@@ -627,6 +660,27 @@ impl From<&yishi::Snapshot> for MeetingView {
                     at: time(&w.at),
                 })
                 .collect(),
+            amendments: m
+                .amendments
+                .iter()
+                .map(|a| AmendmentView {
+                    no: a.no,
+                    by: a.by.clone(),
+                    reason: a.reason.clone(),
+                    text: a.text.clone(),
+                    at: time(&a.at),
+                })
+                .collect(),
+            publications: m
+                .publications
+                .iter()
+                .map(|p| PublicationView {
+                    channel: p.channel.into(),
+                    channel_label: Label::of(|l| i18n::channel_label(p.channel, l)),
+                    place: p.place.clone(),
+                    at: time(&p.at),
+                })
+                .collect(),
         }
     }
 }
@@ -635,13 +689,19 @@ impl From<&yishi::Snapshot> for MeetingView {
 pub(crate) mod tests {
     use super::*;
 
-    /// The demo's sealed meeting after each of its intents, folded as the store would.
-    pub(crate) fn demo_snapshots() -> Vec<yishi::Snapshot> {
+    /// The demo's sealed meeting after each of its intents, folded as the store would, then
+    /// after each of `after` (intents at the given times, e.g. appended after the seal).
+    fn demo_snapshots_then(after: Vec<(&str, yishi::Intent)>) -> Vec<yishi::Snapshot> {
         let id = yishi::MeetingId::new_random();
         let start = chrono::DateTime::parse_from_rfc3339("2026-11-19T19:30:00+08:00").unwrap();
+        let later = after.into_iter().map(|(at, intent)| yishi::Command {
+            meeting: id,
+            at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+            intent,
+        });
         let mut state: Option<yishi::Meeting> = None;
         let mut out = Vec::new();
-        for cmd in yishi::demo::sealed_meeting(id, start) {
+        for cmd in yishi::demo::sealed_meeting(id, start).into_iter().chain(later) {
             let d = yishi::decide(state.as_ref(), &cmd).expect("the demo is accepted");
             for e in &d.events {
                 match (&mut state, e) {
@@ -657,8 +717,16 @@ pub(crate) mod tests {
         out
     }
 
+    pub(crate) fn demo_snapshots() -> Vec<yishi::Snapshot> {
+        demo_snapshots_then(Vec::new())
+    }
+
+    fn sealed_demo_then(after: Vec<(&str, yishi::Intent)>) -> yishi::Snapshot {
+        demo_snapshots_then(after).pop().unwrap()
+    }
+
     fn sealed_demo() -> yishi::Snapshot {
-        demo_snapshots().pop().unwrap()
+        sealed_demo_then(Vec::new())
     }
 
     #[test]
@@ -699,5 +767,48 @@ pub(crate) mod tests {
         assert!(v.closed_at.is_some());
         // Times carry their offset, to the millisecond.
         assert!(v.opened_at.as_deref().unwrap().ends_with(".000+08:00"));
+    }
+
+    #[test]
+    fn a_sealed_meeting_view_carries_its_amendments_and_publications() {
+        let v = MeetingView::from(&sealed_demo());
+        assert!(v.amendments.is_empty() && v.publications.is_empty());
+        // R-SIGN, R-PUBLISH: appended after the seal, with the time of the command.
+        let v = MeetingView::from(&sealed_demo_then(vec![
+            (
+                "2026-11-20T10:05:00+08:00",
+                yishi::Intent::Amend { by: "谢雨婷".into(), reason: "笔误".into(), text: "第二项议题表决时间应为19:55".into() },
+            ),
+            (
+                "2026-11-20T12:00:00+08:00",
+                yishi::Intent::RecordPublication {
+                    channel: yishi::sign::Channel::NoticeBoard,
+                    place: "幸福花园东门公示栏".into(),
+                },
+            ),
+            (
+                "2026-11-20T12:30:00+08:00",
+                yishi::Intent::RecordPublication { channel: yishi::sign::Channel::Online, place: "幸福花园业主群".into() },
+            ),
+        ]));
+        assert_eq!(v.phase, Phase::Sealed);
+        assert_eq!(
+            v.amendments,
+            vec![AmendmentView {
+                no: 1,
+                by: "谢雨婷".into(),
+                reason: "笔误".into(),
+                text: "第二项议题表决时间应为19:55".into(),
+                at: "2026-11-20T10:05:00.000+08:00".into(),
+            }]
+        );
+        assert_eq!(v.publications.len(), 2);
+        let p = &v.publications[0];
+        assert_eq!(p.channel, Channel::NoticeBoard);
+        assert_eq!(p.channel_label, Label { zh: "线下公示栏".into(), en: "notice board".into() });
+        assert_eq!(p.place, "幸福花园东门公示栏");
+        assert_eq!(p.at, "2026-11-20T12:00:00.000+08:00");
+        assert_eq!(v.publications[1].channel, Channel::Online);
+        assert_eq!(v.publications[1].channel_label.zh, "线上公开");
     }
 }

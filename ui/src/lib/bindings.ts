@@ -51,7 +51,15 @@ vote_rule: VoteRule, vote_rule_label: Label, opened_at: string | null, closed_at
 /**
  * R-SPEAK: speaking time per party group, all six listed.
  */
-speaking_time: Array<GroupTimeView>, minutes: MinutesView, signers: Array<SignerView>, witnesses: Array<WitnessView>, };
+speaking_time: Array<GroupTimeView>, minutes: MinutesView, signers: Array<SignerView>, witnesses: Array<WitnessView>, 
+/**
+ * R-SIGN: corrections appended after the seal, in order.
+ */
+amendments: Array<AmendmentView>, 
+/**
+ * R-PUBLISH: publication records, in order.
+ */
+publications: Array<PublicationView>, };
 
 export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
 
@@ -151,6 +159,14 @@ export type SignerState = "pending" | "signed" | "declined";
 export type WitnessView = { name: string, kind: WitnessKind, kind_label: Label, statement: string | null, at: string, };
 
 export type AdjournmentView = { at: string, present: number, expected: number, note: string | null, };
+
+export type AmendmentView = { 
+/**
+ * 1-based, in the order appended.
+ */
+no: number, by: string, reason: string, text: string, at: string, };
+
+export type PublicationView = { channel: Channel, channel_label: Label, place: string, at: string, };
 
 export type Label = { zh: string, en: string, };
 

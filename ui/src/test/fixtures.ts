@@ -65,4 +65,6 @@ export const meetingView: MeetingView = {
   minutes: { text: null, edited_at: null, draft: '', finalized_at: null },
   signers: [],
   witnesses: [],
+  amendments: [],
+  publications: [],
 };

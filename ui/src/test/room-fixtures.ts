@@ -121,6 +121,8 @@ export function setupMeeting(): MeetingView {
     minutes: { text: null, edited_at: null, draft: '幸福社区居民议事会\n议题1：加装电梯', finalized_at: null },
     signers: [],
     witnesses: [],
+    amendments: [],
+    publications: [],
   };
 }
 
@@ -254,5 +256,17 @@ export function signing(): MeetingView {
       { person: person('r1'), state: 'declined', at: '2026-11-19T20:13:30.000+08:00', reason: '有异议', image_sha256: null },
       { person: person('p2'), state: 'pending', at: null, reason: null, image_sha256: null },
     ],
+  };
+}
+
+/** Everyone signed or declined, the meeting closed: the record is sealed. */
+export function sealed(): MeetingView {
+  const m = signing();
+  return {
+    ...m,
+    phase: 'sealed',
+    phase_label: label('已结束并封存', 'closed and sealed'),
+    closed_at: '2026-11-19T20:20:00.000+08:00',
+    signers: m.signers.map((s) => (s.state === 'pending' ? { ...s, state: 'signed', at: '2026-11-19T20:14:00.000+08:00', image_sha256: 'ef'.repeat(32) } : s)),
   };
 }

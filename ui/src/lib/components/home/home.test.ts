@@ -432,4 +432,51 @@ describe('MeetingCard', () => {
     const agenda = screen.getByTestId('card-agenda');
     expect(exports.compareDocumentPosition(agenda) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
+
+  test('a sealed meeting: publications and amendments above the exports; a recorded one is listed; a refusal shown', async () => {
+    const sealed: MeetingView = { ...meetingView, phase: 'sealed' };
+    const published: MeetingView = {
+      ...sealed,
+      publications: [
+        { channel: 'online', channel_label: { zh: '线上公开', en: 'online' }, place: '幸福花园业主群', at: '2026-11-20T12:00:00.000+08:00' },
+      ],
+    };
+    let refuse = true;
+    const calls = shell({
+      get_meeting: () => sealed,
+      apply_intent: () => {
+        if (refuse) {
+          refuse = false;
+          throw { code: 'empty', rule: null, message_zh: '“地点”不能为空', message_en: 'place: must not be empty' };
+        }
+        return published;
+      },
+    });
+    render(MeetingCard, { meetingId: meetingView.id, onback: vi.fn(), onopen: vi.fn() });
+    const after = await screen.findByTestId('after-seal');
+    expect(after.compareDocumentPosition(screen.getByTestId('exports')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId('publish-channel-online'));
+    await fireEvent.click(screen.getByTestId('publish-submit'));
+    const error = await within(after).findByTestId('error');
+    expect(error.textContent).toContain('“地点”不能为空');
+
+    await fireEvent.input(screen.getByTestId('publish-place'), { target: { value: '幸福花园业主群' } });
+    await fireEvent.click(screen.getByTestId('publish-submit'));
+    await waitFor(() => expect(screen.getAllByTestId('publication')).toHaveLength(1));
+    expect(screen.getByTestId('publication').textContent).toContain('线上公开');
+    expect(within(after).queryByTestId('error')).toBeNull();
+    const sent = calls.filter((c) => c.cmd === 'apply_intent');
+    expect(sent.map((c) => c.args)).toEqual([
+      { meeting: meetingView.id, intent: { type: 'record_publication', channel: 'online', place: '' } },
+      { meeting: meetingView.id, intent: { type: 'record_publication', channel: 'online', place: '幸福花园业主群' } },
+    ]);
+  });
+
+  test('a meeting not yet sealed has no after-seal forms', async () => {
+    shell({ get_meeting: () => meetingView });
+    render(MeetingCard, { meetingId: meetingView.id, onback: vi.fn(), onopen: vi.fn() });
+    await screen.findByTestId('card-title');
+    expect(screen.queryByTestId('after-seal')).toBeNull();
+  });
 });
