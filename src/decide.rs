@@ -216,6 +216,10 @@ fn decode_png(b64: &str) -> Result<Vec<u8>, Refusal> {
 
 /// Validates `cmd` against `state` (None: the meeting does not exist yet).
 pub fn decide(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Refusal> {
+    decide_intent(state, cmd).map_err(|r| r.within(cmd.intent.rule()))
+}
+
+fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Refusal> {
     let m = match (state, &cmd.intent) {
         (None, Intent::CreateMeeting(setup)) => {
             setup_valid(setup)?;

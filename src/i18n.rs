@@ -338,6 +338,7 @@ impl Refusal {
         use Refusal as R;
         let z = Locale::Zh;
         match self {
+            R::InIntent { inner, .. } => inner.zh(),
             R::UnknownMeeting(id) => format!("找不到会议 {id}"),
             R::MeetingExists(id) => format!("会议 {id} 已存在"),
             R::Empty { field } => format!("“{}”不能为空", field.zh()),

@@ -5,6 +5,7 @@
 use crate::agenda::AgendaItemSpec;
 use crate::ids::{ItemId, MeetingId, PersonId, Time};
 use crate::people::Participant;
+use crate::rules::Rule;
 use crate::roll::Mark;
 use crate::setup::MeetingSetup;
 use crate::sign::WitnessKind;
@@ -194,6 +195,36 @@ impl Intent {
             Intent::CloseMeeting { .. } => "close_meeting",
             Intent::Amend { .. } => "amend",
             Intent::RecordPublication { .. } => "record_publication",
+        }
+    }
+
+    /// The rule of the guideline this intent carries out: named beside a field refusal
+    /// ("the reason must not be empty") so the user hears both the field and the rule.
+    pub fn rule(&self) -> Rule {
+        match self {
+            Intent::CreateMeeting(_) => Rule::Forms,
+            Intent::AddParticipant { .. } => Rule::Parties,
+            Intent::AddAgendaItem { .. } | Intent::OpenItem { .. } => Rule::Agenda,
+            Intent::CloseByConsensus { .. } | Intent::DeferItem { .. } => Rule::Agenda,
+            Intent::RecordNotice { .. } => Rule::Notice5,
+            Intent::RecordSeatsReason { .. } => Rule::Seats,
+            Intent::OpenMeeting { .. } => Rule::Open,
+            Intent::MarkAttendance { .. } => Rule::Roll,
+            Intent::AdjournForLackOfQuorum { .. } => Rule::Quorum,
+            Intent::AddSpeaker { .. }
+            | Intent::WithdrawSpeaker { .. }
+            | Intent::StartTurn { .. }
+            | Intent::EndTurn { .. }
+            | Intent::SummarizeTurn { .. } => Rule::Speak,
+            Intent::OpenVote { .. } | Intent::CastVote { .. } | Intent::CloseVote { .. } => Rule::Vote,
+            Intent::MarkForRedo { .. } => Rule::Redo,
+            Intent::EditMinutes { .. } | Intent::FinalizeMinutes { .. } => Rule::Minutes,
+            Intent::Sign { .. }
+            | Intent::DeclineSignature { .. }
+            | Intent::RecordWitness { .. }
+            | Intent::Amend { .. } => Rule::Sign,
+            Intent::CloseMeeting { .. } => Rule::Close,
+            Intent::RecordPublication { .. } => Rule::Publish,
         }
     }
 }

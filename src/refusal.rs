@@ -140,6 +140,10 @@ pub enum Refusal {
     Sealed,
     #[error("amendments are appended after the record is sealed; before that, edit the minutes")]
     NotSealed,
+    /// A field refusal (empty, too long, unknown person...) found while checking an intent,
+    /// with that intent's rule: its code and message are the field refusal's.
+    #[error("{inner}")]
+    InIntent { rule: Rule, inner: Box<Refusal> },
 }
 
 impl Refusal {
@@ -147,6 +151,7 @@ impl Refusal {
     pub fn rule(&self) -> Option<Rule> {
         use Refusal as R;
         Some(match self {
+            R::InIntent { rule, .. } => *rule,
             R::UnknownMeeting(_)
             | R::MeetingExists(_)
             | R::Empty { .. }
@@ -199,6 +204,7 @@ impl Refusal {
     pub fn code(&self) -> &'static str {
         use Refusal as R;
         match self {
+            R::InIntent { inner, .. } => inner.code(),
             R::UnknownMeeting(_) => "unknown_meeting",
             R::MeetingExists(_) => "meeting_exists",
             R::Empty { .. } => "empty",
@@ -247,6 +253,21 @@ impl Refusal {
             R::SignaturesMissing { .. } => "signatures_missing",
             R::Sealed => "sealed",
             R::NotSealed => "not_sealed",
+        }
+    }
+
+    /// A field refusal found in an intent of `rule` names that rule too; any other refusal
+    /// is returned as it is.
+    pub fn within(self, rule: Rule) -> Refusal {
+        use Refusal as R;
+        match self {
+            R::Empty { .. }
+            | R::TooLong { .. }
+            | R::BadId { .. }
+            | R::Duplicate { .. }
+            | R::UnknownPerson { .. }
+            | R::OutOfRange { .. } => R::InIntent { rule, inner: Box::new(self) },
+            other => other,
         }
     }
 

@@ -456,7 +456,15 @@ fn r_close_records_the_time_and_seals() {
 #[test]
 fn r_sign_a_sealed_record_refuses_every_edit_and_takes_amendments() {
     let mut sim = sealed();
-    sim.refused(Intent::Amend { by: "x".into(), reason: "y".into(), text: "".into() }, "empty");
+    // A blank field names the field and the rule of the intent it was in.
+    let blank = sim.refused(Intent::Amend { by: "x".into(), reason: "y".into(), text: "".into() }, "empty");
+    assert_eq!(blank.rule(), Some(yishi::rules::Rule::Sign));
+    let report = blank.report();
+    assert_eq!(report.code, "empty");
+    assert!(report.message_zh.contains("不能为空") && report.message_zh.contains("R-SIGN"), "{}", report.message_zh);
+    assert!(report.message_en.contains("must not be empty") && report.message_en.contains("R-SIGN"), "{}", report.message_en);
+    let place = sim.refused(Intent::RecordPublication { channel: yishi::sign::Channel::Online, place: " ".into() }, "empty");
+    assert_eq!(place.rule(), Some(yishi::rules::Rule::Publish));
     let edits = [
         Intent::EditMinutes { by: "r1".into(), text: "改写".into() },
         mark("m1", Mark::LeftEarly),

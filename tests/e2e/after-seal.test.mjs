@@ -74,6 +74,7 @@ test('an empty reason is refused by the core, as the core words it', async () =>
   const error = await $('error');
   assert.equal(await error.getAttribute('data-code'), 'empty');
   assert.match(await error.getText(), /“理由”不能为空/);
+  assert.match(await error.getText(), /R-SIGN/, 'the field and the rule of the intent are named');
   // Back at the form with what was typed; nothing was written.
   assert.equal(await (await $('amend-text')).getValue(), TEXT);
   assert.equal((await app.browser.$$('[data-testid="amendment"]')).length, 0);
