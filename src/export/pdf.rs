@@ -1,6 +1,7 @@
 //! Turns laid-out pages into PDF bytes with printpdf, deterministically: fixed resource names,
 //! dates and title from the record, a document /ID derived from the content's identity, no
-//! clock and no random ids. The font is embedded as a subset (printpdf `text_layout`).
+//! clock and no random ids. Every face used is embedded as a subset (printpdf `text_layout`):
+//! the main font always, a fallback face only when some character is drawn with it.
 
 use std::collections::BTreeSet;
 
@@ -11,7 +12,7 @@ use printpdf::{
 };
 use sha2::{Digest, Sha256};
 
-use super::font::font;
+use super::font::{face, fonts, FaceIndex, FACES};
 use super::layout::{Draw, Page, Paper, Raster};
 
 /// Document information written into the PDF.
@@ -33,26 +34,71 @@ fn grey(g: f32) -> Color {
     Color::Greyscale(Greyscale::new(g.clamp(0.0, 1.0), None))
 }
 
-/// A six-letter subset tag derived from the glyphs used (PDF 9.6.4 wants one per subset).
-fn subset_tag(pages: &[Page]) -> String {
-    let mut used = BTreeSet::new();
+/// The characters drawn with each face.
+fn chars_by_face(pages: &[Page]) -> Vec<BTreeSet<char>> {
+    let f = fonts();
+    let mut used = vec![BTreeSet::new(); FACES];
     for p in pages {
         for d in &p.draws {
             if let Draw::Text { text, .. } | Draw::RotatedText { text, .. } = d {
-                used.extend(text.chars());
+                for c in text.chars() {
+                    used[f.face_drawing(c)].insert(c);
+                }
             }
         }
     }
-    let s: String = used.into_iter().collect();
-    let h = Sha256::digest(s.as_bytes());
-    h.iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+    used
+}
+
+/// A six-letter subset tag derived from the glyphs used (PDF 9.6.4 wants one per subset),
+/// also the font's resource name. A fallback face's tag hashes its index too, so two faces
+/// never share a tag.
+fn subset_tag(face: FaceIndex, chars: &BTreeSet<char>, salt: u32) -> String {
+    let s: String = chars.iter().collect();
+    let mut h = Sha256::new();
+    if face > 0 || salt > 0 {
+        h.update(format!("face{face}.{salt}:").as_bytes());
+    }
+    h.update(s.as_bytes());
+    h.finalize().iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+}
+
+/// Text as PDF ops inside a text section, starting at `pos`: one run per face, each with its
+/// own font; the pen advances across runs by the embedded widths, which are the advances
+/// layout measured with.
+fn show_text(ops: &mut Vec<Op>, ids: &[Option<FontId>], text: &str, size: f32, pos: Point) {
+    for (n, (i, run)) in fonts().runs(text).into_iter().enumerate() {
+        let id = ids[i].clone().expect("a face that draws text has a font resource");
+        ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+        if n == 0 {
+            ops.push(Op::SetTextCursor { pos });
+        }
+        ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
+    }
 }
 
 pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> Vec<u8> {
     let (pw, ph) = paper.size();
     let mut doc = PdfDocument::new(&meta.title);
-    let fid = FontId(subset_tag(pages));
-    doc.resources.fonts.map.insert(fid.clone(), printpdf::PdfFont::new(font().parsed().clone()));
+    // one font resource per face that draws something (the main font always: page numbers)
+    let used = chars_by_face(pages);
+    let mut font_ids: Vec<Option<FontId>> = vec![None; FACES];
+    for (i, chars) in used.iter().enumerate() {
+        if i > 0 && chars.is_empty() {
+            continue;
+        }
+        // a fallback face drawing text was loaded when layout checked that text
+        let Some(f) = face(i) else { continue };
+        let mut salt = 0;
+        let mut tag = subset_tag(i, chars, salt);
+        while font_ids.iter().flatten().any(|id| id.0 == tag) {
+            salt += 1;
+            tag = subset_tag(i, chars, salt);
+        }
+        let id = FontId(tag);
+        doc.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(f.parsed().clone()));
+        font_ids[i] = Some(id);
+    }
     let image_ids: Vec<XObjectId> = rasters
         .iter()
         .enumerate()
@@ -70,7 +116,6 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
         })
         .collect();
 
-    let font = || PdfFontHandle::External(fid.clone());
     let mut out_pages = Vec::with_capacity(pages.len());
     for page in pages {
         let mut ops = Vec::with_capacity(page.draws.len() * 6);
@@ -84,9 +129,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                         ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
                     }
-                    ops.push(Op::SetFont { font: font(), size: Pt(*size) });
-                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(*y) } });
-                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    show_text(&mut ops, &font_ids, text, *size, Point { x: Pt(*x), y: Pt(*y) });
                     if *bold {
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
                     }
@@ -100,9 +143,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     });
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFillColor { col: grey(*g) });
-                    ops.push(Op::SetFont { font: font(), size: Pt(*size) });
-                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(0.0), y: Pt(0.0) } });
-                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    show_text(&mut ops, &font_ids, text, *size, Point { x: Pt(0.0), y: Pt(0.0) });
                     ops.push(Op::EndTextSection);
                     ops.push(Op::RestoreGraphicsState);
                 }
