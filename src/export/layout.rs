@@ -96,6 +96,10 @@ pub enum Draw {
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<f32>, stroke: Option<(f32, f32)> },
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, grey: f32 },
     Image { index: usize, x: f32, y: f32, w: f32, h: f32 },
+    /// Black modules of a QR code on a grid of `module` pt whose top left corner is at (x, y):
+    /// one `[column, row, length]` per horizontal run of dark modules, rows counted from the top.
+    /// Drawn in grid units (integers) under one transformation: exact and a few bytes per run.
+    Modules { x: f32, y: f32, module: f32, rows: u32, runs: Vec<[u32; 3]> },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -524,6 +528,7 @@ impl Doc {
         self.ensure(h);
         let (x0, top) = (self.left(), self.y);
         // dark modules as horizontal runs, one rectangle per run
+        let mut runs = Vec::new();
         for row in 0..n {
             let mut col = 0;
             while col < n {
@@ -532,14 +537,13 @@ impl Doc {
                     while col < n && colors[row * n + col] == qrcode::Color::Dark {
                         col += 1;
                     }
-                    let x = x0 + (quiet + start as f32) * module;
-                    let y = top - (quiet + row as f32 + 1.0) * module;
-                    self.draw(Draw::Rect { x, y, w: (col - start) as f32 * module, h: module, fill: Some(0.0), stroke: None });
+                    runs.push([start as u32, row as u32, (col - start) as u32]);
                 } else {
                     col += 1;
                 }
             }
         }
+        self.draw(Draw::Modules { x: x0 + quiet * module, y: top - quiet * module, module, rows: n as u32, runs });
         let tx = x0 + side + 6.0;
         for (i, line) in cap_lines.into_iter().enumerate() {
             let y = Self::baseline(top - module * quiet - i as f32 * lh, caption_size, lh);

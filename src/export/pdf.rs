@@ -30,6 +30,17 @@ pub struct Meta {
     pub custom: Vec<(String, String)>,
 }
 
+/// A coordinate or length rounded to 1/100 pt (0.0035 mm): nothing a printer or a screen can
+/// show, and the content streams compress better than with the six or seven decimals of an
+/// f32 (`142.65782` becomes `142.66`).
+fn r(v: f32) -> Pt {
+    Pt((v * 100.0).round() / 100.0)
+}
+
+fn pt(x: f32, y: f32) -> Point {
+    Point { x: r(x), y: r(y) }
+}
+
 fn grey(g: f32) -> Color {
     Color::Greyscale(Greyscale::new(g.clamp(0.0, 1.0), None))
 }
@@ -126,10 +137,10 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     ops.push(Op::SetFillColor { col: grey(*g) });
                     if *bold {
                         ops.push(Op::SetOutlineColor { col: grey(*g) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
+                        ops.push(Op::SetOutlineThickness { pt: r(size * 0.035) });
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
                     }
-                    show_text(&mut ops, &font_ids, text, *size, Point { x: Pt(*x), y: Pt(*y) });
+                    show_text(&mut ops, &font_ids, text, *size, pt(*x, *y));
                     if *bold {
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
                     }
@@ -166,9 +177,9 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                         }
                         (None, None) => continue,
                     };
-                    let mut r = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h));
-                    r.mode = Some(mode);
-                    ops.push(Op::DrawRectangle { rectangle: r });
+                    let mut rect = Rect::from_xywh(r(*x), r(*y), r(*w), r(*h));
+                    rect.mode = Some(mode);
+                    ops.push(Op::DrawRectangle { rectangle: rect });
                 }
                 Draw::Line { x1, y1, x2, y2, width, grey: g } => {
                     ops.push(Op::SetOutlineColor { col: grey(*g) });
@@ -176,16 +187,30 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     ops.push(Op::DrawLine {
                         line: Line {
                             points: vec![
-                                LinePoint { p: Point { x: Pt(*x1), y: Pt(*y1) }, bezier: false },
-                                LinePoint { p: Point { x: Pt(*x2), y: Pt(*y2) }, bezier: false },
+                                LinePoint { p: pt(*x1, *y1), bezier: false },
+                                LinePoint { p: pt(*x2, *y2), bezier: false },
                             ],
                             is_closed: false,
                         },
                     });
                 }
+                Draw::Modules { x, y, module, rows, runs } => {
+                    // grid units, origin at the bottom left of the code, y up
+                    ops.push(Op::SaveGraphicsState);
+                    let m = [*module, 0.0, 0.0, *module, *x, *y - *rows as f32 * *module];
+                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw(m) });
+                    ops.push(Op::SetFillColor { col: grey(0.0) });
+                    for [col, row, len] in runs {
+                        let mut rect = Rect::from_xywh(Pt(*col as f32), Pt((rows - 1 - row) as f32), Pt(*len as f32), Pt(1.0));
+                        rect.mode = Some(PaintMode::Fill);
+                        ops.push(Op::DrawRectangle { rectangle: rect });
+                    }
+                    ops.push(Op::RestoreGraphicsState);
+                }
                 Draw::Image { index, x, y, w, h } => {
                     ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, *x, *y]) });
+                    let m = [*w, 0.0, 0.0, *h, *x, *y].map(|v| r(v).0);
+                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw(m) });
                     ops.push(Op::UseXobject {
                         id: image_ids[*index].clone(),
                         transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
@@ -241,6 +266,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
             }
         }
     }
+    drop_default_widths(&mut lo);
     // Flate every stream without a filter, images included (printpdf leaves raw image samples
     // uncompressed, which made 30 signatures weigh 600 KB).
     for obj in lo.objects.values_mut() {
@@ -251,6 +277,59 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).expect("writing to memory cannot fail");
     bytes
+}
+
+/// Removes from every CID font's `/W` array the widths equal to its `/DW` (printpdf lists every
+/// glyph, and CJK ideographs are all 1 em = the default 1000): a viewer uses `/DW` for a glyph
+/// `/W` does not list (ISO 32000-1, 9.7.4.3), so the text is laid out the same, in ~4 KB less.
+fn drop_default_widths(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    fn prune(cid_font: &mut lopdf::Dictionary) {
+        let dw = match cid_font.get(b"DW") {
+            Ok(Object::Integer(dw)) => *dw,
+            _ => 1000,
+        };
+        let Ok(Object::Array(w)) = cid_font.get(b"W") else { return };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < w.len() {
+            // only the `c [w1 w2 …]` form (what printpdf writes); anything else stays as is
+            let (Object::Integer(first), Some(Object::Array(ws))) = (&w[i], w.get(i + 1)) else {
+                return;
+            };
+            let mut run: Option<(i64, Vec<Object>)> = None;
+            for (k, width) in ws.iter().enumerate() {
+                let code = first + k as i64;
+                if matches!(width, Object::Integer(v) if *v == dw) {
+                    if let Some((c, v)) = run.take() {
+                        out.push(Object::Integer(c));
+                        out.push(Object::Array(v));
+                    }
+                    continue;
+                }
+                run.get_or_insert_with(|| (code, Vec::new())).1.push(width.clone());
+            }
+            if let Some((c, v)) = run {
+                out.push(Object::Integer(c));
+                out.push(Object::Array(v));
+            }
+            i += 2;
+        }
+        cid_font.set("W", Object::Array(out));
+    }
+    for obj in doc.objects.values_mut() {
+        let Object::Dictionary(font) = obj else { continue };
+        if !matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Type0") {
+            continue;
+        }
+        if let Ok(Object::Array(descendants)) = font.get_mut(b"DescendantFonts") {
+            for d in descendants.iter_mut() {
+                if let Object::Dictionary(cid_font) = d {
+                    prune(cid_font);
+                }
+            }
+        }
+    }
 }
 
 /// Reads an ASCII entry of the document information dictionary (as written by `Meta::custom`).
