@@ -343,3 +343,35 @@ pub fn read_info(bytes: &[u8], key: &str) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{dictionary, Object};
+
+    #[test]
+    fn widths_equal_to_the_default_are_dropped_and_runs_split_around_them() {
+        let mut doc = lopdf::Document::with_version("1.3");
+        let w = vec![
+            Object::Integer(1),
+            Object::Array(vec![224.into(), 1000.into(), 1000.into(), 555.into(), 278.into()]),
+            Object::Integer(40),
+            Object::Array(vec![1000.into(), 1000.into()]),
+            Object::Integer(90),
+            Object::Array(vec![521.into()]),
+        ];
+        let cid = dictionary! { "Subtype" => "CIDFontType0", "DW" => 1000, "W" => w };
+        let id = doc.add_object(dictionary! { "Subtype" => "Type0", "DescendantFonts" => vec![Object::Dictionary(cid)] });
+        super::drop_default_widths(&mut doc);
+        let font = doc.get_object(id).unwrap().as_dict().unwrap();
+        let d = font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0].as_dict().unwrap();
+        let want = vec![
+            Object::Integer(1),
+            Object::Array(vec![224.into()]),
+            Object::Integer(4),
+            Object::Array(vec![555.into(), 278.into()]),
+            Object::Integer(90),
+            Object::Array(vec![521.into()]),
+        ];
+        assert_eq!(d.get(b"W").unwrap().as_array().unwrap(), &want);
+    }
+}
