@@ -128,8 +128,9 @@ impl Fonts {
     pub fn advance(&self, c: char) -> f32 {
         let main = font();
         let c = if c.is_whitespace() { ' ' } else { c };
-        if main.glyph(c).is_some() {
-            return main.advance(c);
+        // one look-up in the main font's cmap: layout measures every character many times
+        if let Some(g) = main.glyph(c) {
+            return main.glyph_advance(g);
         }
         match face_of(c).and_then(face) {
             Some(f) => f.advance(c),
@@ -214,9 +215,13 @@ impl Font {
     pub fn advance(&self, c: char) -> f32 {
         let c = if c.is_whitespace() { ' ' } else { c };
         match self.glyph(c) {
-            Some(g) => f32::from(self.parsed.get_horizontal_advance(g)) / self.upem,
+            Some(g) => self.glyph_advance(g),
             None => 1.0,
         }
+    }
+
+    fn glyph_advance(&self, g: u16) -> f32 {
+        f32::from(self.parsed.get_horizontal_advance(g)) / self.upem
     }
 
     pub fn width(&self, text: &str, size: f32) -> f32 {

@@ -45,18 +45,20 @@ fn grey(g: f32) -> Color {
     Color::Greyscale(Greyscale::new(g.clamp(0.0, 1.0), None))
 }
 
-/// The characters drawn with each face.
+/// The characters drawn with each face (each distinct character looked up once).
 fn chars_by_face(pages: &[Page]) -> Vec<BTreeSet<char>> {
-    let f = fonts();
-    let mut used = vec![BTreeSet::new(); FACES];
+    let mut all = BTreeSet::new();
     for p in pages {
         for d in &p.draws {
             if let Draw::Text { text, .. } | Draw::RotatedText { text, .. } = d {
-                for c in text.chars() {
-                    used[f.face_drawing(c)].insert(c);
-                }
+                all.extend(text.chars());
             }
         }
+    }
+    let f = fonts();
+    let mut used = vec![BTreeSet::new(); FACES];
+    for c in all {
+        used[f.face_drawing(c)].insert(c);
     }
     used
 }
@@ -76,9 +78,10 @@ fn subset_tag(face: FaceIndex, chars: &BTreeSet<char>, salt: u32) -> String {
 
 /// Text as PDF ops inside a text section, starting at `pos`: one run per face, each with its
 /// own font; the pen advances across runs by the embedded widths, which are the advances
-/// layout measured with.
+/// layout measured with. `ids[0]` alone: the document uses only the main face, one run.
 fn show_text(ops: &mut Vec<Op>, ids: &[Option<FontId>], text: &str, size: f32, pos: Point) {
-    for (n, (i, run)) in fonts().runs(text).into_iter().enumerate() {
+    let runs = if ids[1..].iter().all(Option::is_none) { vec![(0, text)] } else { fonts().runs(text) };
+    for (n, (i, run)) in runs.into_iter().enumerate() {
         let id = ids[i].clone().expect("a face that draws text has a font resource");
         ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
         if n == 0 {
