@@ -75,15 +75,39 @@ fn main() {
     }
     t2.sort();
 
+    // A rare name character (𠮷, CJK Extension B): drawn from the fallback face HanaMinA, read
+    // and parsed on first use (54 MB of fonts-hanazono on disk, only HanaMinA is needed here).
+    let mut rare = plain.clone();
+    rare.meeting.participants[3].person.name = "𠮷明".into();
+    let src3 = Source { snap: &rare, blob: &blob };
+    let t = Instant::now();
+    let rare_pdf = yishi::export::minutes(&src3, &key, &opts).unwrap();
+    let rare_first = t.elapsed();
+    let mut t3 = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let _ = yishi::export::minutes(&src3, &key, &opts).unwrap();
+        t3.push(t.elapsed());
+    }
+    t3.sort();
+
     if let Some(d) = std::env::var_os("YISHI_BENCH_DUMP") {
         std::fs::write(std::path::Path::new(&d).join("bench-minutes.pdf"), &bytes).unwrap();
         std::fs::write(std::path::Path::new(&d).join("bench-text-only.pdf"), &text_only).unwrap();
+        std::fs::write(std::path::Path::new(&d).join("bench-rare.pdf"), &rare_pdf).unwrap();
     }
     println!("PDF export (minutes, {} participants, {} signature images 600x200, {pages} pages A4)", snap.meeting.participants.len(), snap.meeting.signatures.len());
     println!("  first export in the process (font parse included): {:.1} ms", first.as_secs_f64() * 1e3);
     println!("  median of {runs}: {:.1} ms (min {:.1}, max {:.1})", ms(median), ms(times[0]), ms(times[runs - 1]));
     println!("  size: {} bytes ({:.0} KB)", bytes.len(), bytes.len() as f64 / 1024.0);
     println!("  text-only minutes: {} bytes ({:.0} KB), {} pages, median {:.1} ms", text_only.len(), text_only.len() as f64 / 1024.0, count_pages(&text_only), ms(t2[runs / 2]));
+    println!(
+        "  text-only with an attendee named 𠮷明 (fallback face): first export {:.1} ms (reads and parses HanaMinA), then median {:.1} ms; {} bytes ({:.0} KB)",
+        ms(rare_first),
+        ms(t3[runs / 2]),
+        rare_pdf.len(),
+        rare_pdf.len() as f64 / 1024.0
+    );
 }
 
 fn ms(d: std::time::Duration) -> f64 {

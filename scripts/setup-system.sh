@@ -13,6 +13,9 @@ pkgs=(
   fonts-noto-cjk
   # end-to-end tests: a display and the WebDriver for WebKitGTK
   xvfb webkit2gtk-driver imagemagick xdotool
+  # fallback faces of the PDF exports for name characters the shipped font lacks
+  # (CJK Extension B: 𠮷 …): HanaMinA.ttf, HanaMinB.ttf, 54 MB, read only when needed
+  fonts-hanazono
   # checking exported PDFs with independent tools
   poppler-utils qpdf
   # Node.js for the web UI build (the machine's own is used when present)

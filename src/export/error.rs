@@ -4,10 +4,18 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// A character the shipped font cannot draw. Printing a blank or a box instead would put a
-    /// wrong name on a signed record, so the export stops and says which character and where.
-    #[error("字体中没有字符“{ch}”（U+{code:04X}），位于：{place} / the font has no glyph for '{ch}' (U+{code:04X}) in {place}", code = *ch as u32)]
-    MissingGlyph { ch: char, place: String },
+    /// A character no font can draw: neither the shipped font nor, when they could be read,
+    /// the fallback faces. Printing a blank or a box instead would put a wrong name on a signed
+    /// record, so the export stops and says which character and where. `fallback_missing` lists
+    /// the fallback font files that could not be read (then the message says how to install
+    /// them).
+    #[error(
+        "字体中没有字符“{ch}”（U+{code:04X}），位于：{place}{zh} / no font has a glyph for '{ch}' (U+{code:04X}) in {place}{en}",
+        code = *ch as u32,
+        zh = fallback_hint_zh(fallback_missing),
+        en = fallback_hint_en(fallback_missing)
+    )]
+    MissingGlyph { ch: char, place: String, fallback_missing: Vec<PathBuf> },
 
     #[error("签名图像无法读取（{place}）：{reason} / signature image unreadable ({place}): {reason}")]
     BadImage { place: String, reason: String },
@@ -32,6 +40,34 @@ pub enum ExportError {
 
     #[error("存储出错：{0} / store error: {0}")]
     Store(String),
+}
+
+fn files(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn fallback_hint_zh(missing: &[PathBuf]) -> String {
+    if missing.is_empty() {
+        return String::new();
+    }
+    format!(
+        "。备用字体文件缺失（{}）：请安装 {pkg}（sudo apt install {pkg}），或将环境变量 {env} 设为含 HanaMinA.ttf 和 HanaMinB.ttf 的目录",
+        files(missing),
+        pkg = super::font::FALLBACK_PACKAGE,
+        env = super::font::FALLBACK_DIR_ENV
+    )
+}
+
+fn fallback_hint_en(missing: &[PathBuf]) -> String {
+    if missing.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; the fallback font files are missing ({}): install {pkg} (sudo apt install {pkg}) or set {env} to a directory holding HanaMinA.ttf and HanaMinB.ttf",
+        files(missing),
+        pkg = super::font::FALLBACK_PACKAGE,
+        env = super::font::FALLBACK_DIR_ENV
+    )
 }
 
 pub type Result<T, E = ExportError> = std::result::Result<T, E>;

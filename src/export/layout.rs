@@ -5,7 +5,7 @@
 //! `pdf` turns them into PDF bytes.
 
 use super::error::{ExportError, Result};
-use super::font::{font, Font};
+use super::font::{fonts, Fonts};
 use super::linebreak::break_lines;
 
 pub const MM: f32 = 72.0 / 25.4;
@@ -96,6 +96,10 @@ pub enum Draw {
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<f32>, stroke: Option<(f32, f32)> },
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, grey: f32 },
     Image { index: usize, x: f32, y: f32, w: f32, h: f32 },
+    /// Black modules of a QR code on a grid of `module` pt whose top left corner is at (x, y):
+    /// one `[column, row, length]` per horizontal run of dark modules, rows counted from the top.
+    /// Drawn in grid units (integers) under one transformation: exact and a few bytes per run.
+    Modules { x: f32, y: f32, module: f32, rows: u32, runs: Vec<[u32; 3]> },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -161,7 +165,7 @@ pub struct Doc {
     pages: Vec<Page>,
     y: f32,
     rasters: Vec<Raster>,
-    font: &'static Font,
+    fonts: Fonts,
     place: String,
 }
 
@@ -176,7 +180,7 @@ impl Doc {
             pages: Vec::new(),
             y: 0.0,
             rasters: Vec::new(),
-            font: font(),
+            fonts: fonts(),
             place: String::new(),
         };
         d.new_page();
@@ -240,12 +244,12 @@ impl Doc {
     }
 
     pub fn check(&self, text: &str) -> Result<()> {
-        self.font.check(text, &self.place)
+        self.fonts.check(text, &self.place)
     }
 
     /// Lines of `text` (paragraphs split at `\n`) broken to `width` pt at `size`.
     pub fn wrap(&self, text: &str, width: f32, size: f32, indent_em: f32) -> Vec<String> {
-        let f = self.font;
+        let f = self.fonts;
         let measure = |c: char| f.advance(c) * size;
         let mut out = Vec::new();
         for para in text.split('\n') {
@@ -269,8 +273,8 @@ impl Doc {
     fn text_x(&self, line: &str, x0: f32, width: f32, size: f32, align: Align) -> f32 {
         match align {
             Align::Left => x0,
-            Align::Center => x0 + (width - self.font.width(line, size)) / 2.0,
-            Align::Right => x0 + width - self.font.width(line, size),
+            Align::Center => x0 + (width - self.fonts.width(line, size)) / 2.0,
+            Align::Right => x0 + width - self.fonts.width(line, size),
         }
     }
 
@@ -309,12 +313,12 @@ impl Doc {
         let lh = size * 1.5;
         let (x0, w) = (self.left(), self.width());
         // the label column grows to fit the longest label (up to a third of the width)
-        let longest = rows.iter().map(|(l, _)| self.font.width(l, size)).fold(0.0f32, f32::max);
+        let longest = rows.iter().map(|(l, _)| self.fonts.width(l, size)).fold(0.0f32, f32::max);
         let lw = (label_mm * MM).max(longest + size * 0.8).min(w / 3.0);
         let place = self.place.clone();
         for (label, value) in rows {
-            self.font.check(label, &place)?;
-            self.font.check(value, &format!("{place}「{label}」"))?;
+            self.fonts.check(label, &place)?;
+            self.fonts.check(value, &format!("{place}「{label}」"))?;
             let lines = self.wrap(value, w - lw, size, 0.0);
             // a label longer than its column wraps inside it rather than running into the value
             let labels = self.wrap(label, lw - size * 0.6, size, 0.0);
@@ -391,7 +395,7 @@ impl Doc {
 
         // header
         for c in &t.columns {
-            self.font.check(&c.title, &format!("{}（表头）", t.place))?;
+            self.fonts.check(&c.title, &format!("{}（表头）", t.place))?;
         }
         let head_lines: Vec<Vec<String>> =
             t.columns.iter().zip(&widths).map(|(c, w)| self.wrap(&c.title, w - 2.0 * pad_x, size, 0.0)).collect();
@@ -411,7 +415,7 @@ impl Doc {
                 match cell {
                     Cell::Text(s) => {
                         let title = t.columns.get(ci).map(|c| c.title.as_str()).unwrap_or("");
-                        self.font.check(s, &format!("{} 第{}行「{}」", t.place, ri + 1, title))?;
+                        self.fonts.check(s, &format!("{} 第{}行「{}」", t.place, ri + 1, title))?;
                         let l = self.wrap(s, w, size, 0.0);
                         h = h.max(l.len() as f32 * lh);
                         lines.push(l);
@@ -524,6 +528,7 @@ impl Doc {
         self.ensure(h);
         let (x0, top) = (self.left(), self.y);
         // dark modules as horizontal runs, one rectangle per run
+        let mut runs = Vec::new();
         for row in 0..n {
             let mut col = 0;
             while col < n {
@@ -532,14 +537,13 @@ impl Doc {
                     while col < n && colors[row * n + col] == qrcode::Color::Dark {
                         col += 1;
                     }
-                    let x = x0 + (quiet + start as f32) * module;
-                    let y = top - (quiet + row as f32 + 1.0) * module;
-                    self.draw(Draw::Rect { x, y, w: (col - start) as f32 * module, h: module, fill: Some(0.0), stroke: None });
+                    runs.push([start as u32, row as u32, (col - start) as u32]);
                 } else {
                     col += 1;
                 }
             }
         }
+        self.draw(Draw::Modules { x: x0 + quiet * module, y: top - quiet * module, module, rows: n as u32, runs });
         let tx = x0 + side + 6.0;
         for (i, line) in cap_lines.into_iter().enumerate() {
             let y = Self::baseline(top - module * quiet - i as f32 * lh, caption_size, lh);
@@ -551,7 +555,7 @@ impl Doc {
 
     /// Adds page furniture and returns the pages and rasters.
     pub fn finish(mut self, f: &Furniture) -> Result<(Vec<Page>, Vec<Raster>)> {
-        let font = self.font;
+        let font = self.fonts;
         font.check(&f.footer_line, "页脚 / footer")?;
         if let Some(h) = &f.running_head {
             font.check(h, "页眉 / running head")?;

@@ -1,6 +1,7 @@
 //! Turns laid-out pages into PDF bytes with printpdf, deterministically: fixed resource names,
 //! dates and title from the record, a document /ID derived from the content's identity, no
-//! clock and no random ids. The font is embedded as a subset (printpdf `text_layout`).
+//! clock and no random ids. Every face used is embedded as a subset (printpdf `text_layout`):
+//! the main font always, a fallback face only when some character is drawn with it.
 
 use std::collections::BTreeSet;
 
@@ -11,7 +12,7 @@ use printpdf::{
 };
 use sha2::{Digest, Sha256};
 
-use super::font::font;
+use super::font::{face, fonts, FaceIndex, FACES};
 use super::layout::{Draw, Page, Paper, Raster};
 
 /// Document information written into the PDF.
@@ -29,30 +30,89 @@ pub struct Meta {
     pub custom: Vec<(String, String)>,
 }
 
+/// A coordinate or length rounded to 1/100 pt (0.0035 mm): nothing a printer or a screen can
+/// show, and the content streams compress better than with the six or seven decimals of an
+/// f32 (`142.65782` becomes `142.66`).
+fn r(v: f32) -> Pt {
+    Pt((v * 100.0).round() / 100.0)
+}
+
+fn pt(x: f32, y: f32) -> Point {
+    Point { x: r(x), y: r(y) }
+}
+
 fn grey(g: f32) -> Color {
     Color::Greyscale(Greyscale::new(g.clamp(0.0, 1.0), None))
 }
 
-/// A six-letter subset tag derived from the glyphs used (PDF 9.6.4 wants one per subset).
-fn subset_tag(pages: &[Page]) -> String {
-    let mut used = BTreeSet::new();
+/// The characters drawn with each face (each distinct character looked up once).
+fn chars_by_face(pages: &[Page]) -> Vec<BTreeSet<char>> {
+    let mut all = BTreeSet::new();
     for p in pages {
         for d in &p.draws {
             if let Draw::Text { text, .. } | Draw::RotatedText { text, .. } = d {
-                used.extend(text.chars());
+                all.extend(text.chars());
             }
         }
     }
-    let s: String = used.into_iter().collect();
-    let h = Sha256::digest(s.as_bytes());
-    h.iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+    let f = fonts();
+    let mut used = vec![BTreeSet::new(); FACES];
+    for c in all {
+        used[f.face_drawing(c)].insert(c);
+    }
+    used
+}
+
+/// A six-letter subset tag derived from the glyphs used (PDF 9.6.4 wants one per subset),
+/// also the font's resource name. A fallback face's tag hashes its index too, so two faces
+/// never share a tag.
+fn subset_tag(face: FaceIndex, chars: &BTreeSet<char>, salt: u32) -> String {
+    let s: String = chars.iter().collect();
+    let mut h = Sha256::new();
+    if face > 0 || salt > 0 {
+        h.update(format!("face{face}.{salt}:").as_bytes());
+    }
+    h.update(s.as_bytes());
+    h.finalize().iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+}
+
+/// Text as PDF ops inside a text section, starting at `pos`: one run per face, each with its
+/// own font; the pen advances across runs by the embedded widths, which are the advances
+/// layout measured with. `ids[0]` alone: the document uses only the main face, one run.
+fn show_text(ops: &mut Vec<Op>, ids: &[Option<FontId>], text: &str, size: f32, pos: Point) {
+    let runs = if ids[1..].iter().all(Option::is_none) { vec![(0, text)] } else { fonts().runs(text) };
+    for (n, (i, run)) in runs.into_iter().enumerate() {
+        let id = ids[i].clone().expect("a face that draws text has a font resource");
+        ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+        if n == 0 {
+            ops.push(Op::SetTextCursor { pos });
+        }
+        ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
+    }
 }
 
 pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> Vec<u8> {
     let (pw, ph) = paper.size();
     let mut doc = PdfDocument::new(&meta.title);
-    let fid = FontId(subset_tag(pages));
-    doc.resources.fonts.map.insert(fid.clone(), printpdf::PdfFont::new(font().parsed().clone()));
+    // one font resource per face that draws something (the main font always: page numbers)
+    let used = chars_by_face(pages);
+    let mut font_ids: Vec<Option<FontId>> = vec![None; FACES];
+    for (i, chars) in used.iter().enumerate() {
+        if i > 0 && chars.is_empty() {
+            continue;
+        }
+        // a fallback face drawing text was loaded when layout checked that text
+        let Some(f) = face(i) else { continue };
+        let mut salt = 0;
+        let mut tag = subset_tag(i, chars, salt);
+        while font_ids.iter().flatten().any(|id| id.0 == tag) {
+            salt += 1;
+            tag = subset_tag(i, chars, salt);
+        }
+        let id = FontId(tag);
+        doc.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(f.parsed().clone()));
+        font_ids[i] = Some(id);
+    }
     let image_ids: Vec<XObjectId> = rasters
         .iter()
         .enumerate()
@@ -70,7 +130,6 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
         })
         .collect();
 
-    let font = || PdfFontHandle::External(fid.clone());
     let mut out_pages = Vec::with_capacity(pages.len());
     for page in pages {
         let mut ops = Vec::with_capacity(page.draws.len() * 6);
@@ -81,12 +140,10 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     ops.push(Op::SetFillColor { col: grey(*g) });
                     if *bold {
                         ops.push(Op::SetOutlineColor { col: grey(*g) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
+                        ops.push(Op::SetOutlineThickness { pt: r(size * 0.035) });
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
                     }
-                    ops.push(Op::SetFont { font: font(), size: Pt(*size) });
-                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(*y) } });
-                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    show_text(&mut ops, &font_ids, text, *size, pt(*x, *y));
                     if *bold {
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
                     }
@@ -100,9 +157,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     });
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFillColor { col: grey(*g) });
-                    ops.push(Op::SetFont { font: font(), size: Pt(*size) });
-                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(0.0), y: Pt(0.0) } });
-                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    show_text(&mut ops, &font_ids, text, *size, Point { x: Pt(0.0), y: Pt(0.0) });
                     ops.push(Op::EndTextSection);
                     ops.push(Op::RestoreGraphicsState);
                 }
@@ -125,9 +180,9 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                         }
                         (None, None) => continue,
                     };
-                    let mut r = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h));
-                    r.mode = Some(mode);
-                    ops.push(Op::DrawRectangle { rectangle: r });
+                    let mut rect = Rect::from_xywh(r(*x), r(*y), r(*w), r(*h));
+                    rect.mode = Some(mode);
+                    ops.push(Op::DrawRectangle { rectangle: rect });
                 }
                 Draw::Line { x1, y1, x2, y2, width, grey: g } => {
                     ops.push(Op::SetOutlineColor { col: grey(*g) });
@@ -135,16 +190,30 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     ops.push(Op::DrawLine {
                         line: Line {
                             points: vec![
-                                LinePoint { p: Point { x: Pt(*x1), y: Pt(*y1) }, bezier: false },
-                                LinePoint { p: Point { x: Pt(*x2), y: Pt(*y2) }, bezier: false },
+                                LinePoint { p: pt(*x1, *y1), bezier: false },
+                                LinePoint { p: pt(*x2, *y2), bezier: false },
                             ],
                             is_closed: false,
                         },
                     });
                 }
+                Draw::Modules { x, y, module, rows, runs } => {
+                    // grid units, origin at the bottom left of the code, y up
+                    ops.push(Op::SaveGraphicsState);
+                    let m = [*module, 0.0, 0.0, *module, *x, *y - *rows as f32 * *module];
+                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw(m) });
+                    ops.push(Op::SetFillColor { col: grey(0.0) });
+                    for [col, row, len] in runs {
+                        let mut rect = Rect::from_xywh(Pt(*col as f32), Pt((rows - 1 - row) as f32), Pt(*len as f32), Pt(1.0));
+                        rect.mode = Some(PaintMode::Fill);
+                        ops.push(Op::DrawRectangle { rectangle: rect });
+                    }
+                    ops.push(Op::RestoreGraphicsState);
+                }
                 Draw::Image { index, x, y, w, h } => {
                     ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, *x, *y]) });
+                    let m = [*w, 0.0, 0.0, *h, *x, *y].map(|v| r(v).0);
+                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw(m) });
                     ops.push(Op::UseXobject {
                         id: image_ids[*index].clone(),
                         transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
@@ -200,6 +269,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
             }
         }
     }
+    drop_default_widths(&mut lo);
     // Flate every stream without a filter, images included (printpdf leaves raw image samples
     // uncompressed, which made 30 signatures weigh 600 KB).
     for obj in lo.objects.values_mut() {
@@ -212,6 +282,59 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
     bytes
 }
 
+/// Removes from every CID font's `/W` array the widths equal to its `/DW` (printpdf lists every
+/// glyph, and CJK ideographs are all 1 em = the default 1000): a viewer uses `/DW` for a glyph
+/// `/W` does not list (ISO 32000-1, 9.7.4.3), so the text is laid out the same, in ~4 KB less.
+fn drop_default_widths(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    fn prune(cid_font: &mut lopdf::Dictionary) {
+        let dw = match cid_font.get(b"DW") {
+            Ok(Object::Integer(dw)) => *dw,
+            _ => 1000,
+        };
+        let Ok(Object::Array(w)) = cid_font.get(b"W") else { return };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < w.len() {
+            // only the `c [w1 w2 …]` form (what printpdf writes); anything else stays as is
+            let (Object::Integer(first), Some(Object::Array(ws))) = (&w[i], w.get(i + 1)) else {
+                return;
+            };
+            let mut run: Option<(i64, Vec<Object>)> = None;
+            for (k, width) in ws.iter().enumerate() {
+                let code = first + k as i64;
+                if matches!(width, Object::Integer(v) if *v == dw) {
+                    if let Some((c, v)) = run.take() {
+                        out.push(Object::Integer(c));
+                        out.push(Object::Array(v));
+                    }
+                    continue;
+                }
+                run.get_or_insert_with(|| (code, Vec::new())).1.push(width.clone());
+            }
+            if let Some((c, v)) = run {
+                out.push(Object::Integer(c));
+                out.push(Object::Array(v));
+            }
+            i += 2;
+        }
+        cid_font.set("W", Object::Array(out));
+    }
+    for obj in doc.objects.values_mut() {
+        let Object::Dictionary(font) = obj else { continue };
+        if !matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Type0") {
+            continue;
+        }
+        if let Ok(Object::Array(descendants)) = font.get_mut(b"DescendantFonts") {
+            for d in descendants.iter_mut() {
+                if let Object::Dictionary(cid_font) = d {
+                    prune(cid_font);
+                }
+            }
+        }
+    }
+}
+
 /// Reads an ASCII entry of the document information dictionary (as written by `Meta::custom`).
 pub fn read_info(bytes: &[u8], key: &str) -> Option<String> {
     let doc = lopdf::Document::load_mem(bytes).ok()?;
@@ -221,5 +344,37 @@ pub fn read_info(bytes: &[u8], key: &str) -> Option<String> {
     match v {
         lopdf::Object::String(b, _) => String::from_utf8(b.clone()).ok(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{dictionary, Object};
+
+    #[test]
+    fn widths_equal_to_the_default_are_dropped_and_runs_split_around_them() {
+        let mut doc = lopdf::Document::with_version("1.3");
+        let w = vec![
+            Object::Integer(1),
+            Object::Array(vec![224.into(), 1000.into(), 1000.into(), 555.into(), 278.into()]),
+            Object::Integer(40),
+            Object::Array(vec![1000.into(), 1000.into()]),
+            Object::Integer(90),
+            Object::Array(vec![521.into()]),
+        ];
+        let cid = dictionary! { "Subtype" => "CIDFontType0", "DW" => 1000, "W" => w };
+        let id = doc.add_object(dictionary! { "Subtype" => "Type0", "DescendantFonts" => vec![Object::Dictionary(cid)] });
+        super::drop_default_widths(&mut doc);
+        let font = doc.get_object(id).unwrap().as_dict().unwrap();
+        let d = font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0].as_dict().unwrap();
+        let want = vec![
+            Object::Integer(1),
+            Object::Array(vec![224.into()]),
+            Object::Integer(4),
+            Object::Array(vec![555.into(), 278.into()]),
+            Object::Integer(90),
+            Object::Array(vec![521.into()]),
+        ];
+        assert_eq!(d.get(b"W").unwrap().as_array().unwrap(), &want);
     }
 }

@@ -65,3 +65,20 @@ pub fn write_tmp(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&p, bytes).unwrap();
     p
 }
+
+/// A store in `dir` like [`demo_store`], with some participants of the sealed meeting renamed
+/// (`(person id, new name)`), as if the roster had those names when the meeting was created.
+pub fn renamed_store(dir: &Path, renames: &[(&str, &str)]) -> Store {
+    let store = Store::open(dir).unwrap();
+    for mut cmd in yishi::demo::sealed_meeting(sealed_id(), start()) {
+        if let yishi::intent::Intent::CreateMeeting(setup) = &mut cmd.intent {
+            for p in &mut setup.participants {
+                if let Some((_, name)) = renames.iter().find(|(id, _)| *id == p.id.as_str()) {
+                    p.name = name.to_string();
+                }
+            }
+        }
+        store.apply(&cmd).unwrap();
+    }
+    store
+}
