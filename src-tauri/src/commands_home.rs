@@ -430,6 +430,7 @@ pub fn safe_file_name(title: &str, suffix: &str, ext: &str) -> String {
 }
 
 /// The document's bytes, whether it carries the draft marking, and a file name to suggest.
+/// `issuer` is the body that signs a poster or notice (发布单位); blank leaves a line to write on.
 pub fn render_export(
     store: &yishi::Store,
     data_dir: &Path,
@@ -437,6 +438,7 @@ pub fn render_export(
     kind: ExportKind,
     paper: PaperSize,
     locale: UiLocale,
+    issuer: Option<&str>,
 ) -> Result<(Vec<u8>, bool, String), IpcError> {
     use yishi::export::{self, InstallationKey, Options, Paper, Source};
     let export_err = |e: export::ExportError| {
@@ -456,7 +458,8 @@ pub fn render_export(
         (ExportKind::Poster, PaperSize::A3) => Paper::A3,
         _ => Paper::A4,
     };
-    let opts = Options { paper, draft, locale: locale.core(), issuer: None };
+    let issuer = issuer.map(str::trim).filter(|i| !i.is_empty()).map(str::to_string);
+    let opts = Options { paper, draft, locale: locale.core(), issuer };
     let blob = |h: &str| store.blob(h).ok().flatten();
     let src = Source { snap: &snap, blob: &blob };
     let title = &snap.meeting.title;
@@ -498,11 +501,12 @@ pub async fn export_document(
     kind: ExportKind,
     paper: PaperSize,
     locale: UiLocale,
+    issuer: Option<String>,
 ) -> Result<ExportOutcome, IpcError> {
     let id = meeting_id(&meeting)?;
     // Render first: a document that cannot be made (a missing glyph) is reported before the
     // chair picks a file.
-    let (bytes, draft, suggested) = render_export(&state.store, &state.data_dir, id, kind, paper, locale)?;
+    let (bytes, draft, suggested) = render_export(&state.store, &state.data_dir, id, kind, paper, locale, issuer.as_deref())?;
     let pdf = kind != ExportKind::Text;
     let mut dialog = app
         .dialog()
@@ -606,6 +610,29 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        drop(store);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_issuing_body_is_printed_when_given_and_a_blank_one_leaves_the_line() {
+        let dir = std::env::temp_dir().join(format!("yishi-issuer-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = yishi::Store::open(&dir).unwrap();
+        yishi::demo::install(&store, chrono::Local::now().fixed_offset()).unwrap();
+        let sealed = store.list().unwrap().into_iter().find(|m| m.phase == yishi::state::Phase::Sealed).unwrap().id;
+        let text = |issuer| {
+            let (bytes, draft, name) =
+                render_export(&store, &dir, sealed, ExportKind::Text, PaperSize::A4, UiLocale::Zh, issuer).unwrap();
+            assert!(!draft);
+            assert!(name.ends_with(".md"));
+            String::from_utf8(bytes).unwrap()
+        };
+        assert!(text(Some("  幸福社区居民委员会 ")).contains("幸福社区居民委员会"));
+        let blank = text(Some("   "));
+        assert!(!blank.contains("居民委员会"));
+        assert_eq!(blank, text(None));
         drop(store);
         let _ = std::fs::remove_dir_all(&dir);
     }

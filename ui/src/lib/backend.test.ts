@@ -125,7 +125,7 @@ describe('backend', () => {
     });
     expect(calls[3].args).toEqual({ id: 'p09' });
     expect(calls[4].args).toEqual({ locale: 'zh' });
-    expect(calls[5].args).toEqual({ meeting: listItem.id, kind: 'poster', paper: 'a3', locale: 'en' });
+    expect(calls[5].args).toEqual({ meeting: listItem.id, kind: 'poster', paper: 'a3', locale: 'en', issuer: null });
     for (const c of calls) expect(JSON.stringify(c.args ?? {})).not.toMatch(/path|\//);
   });
 });

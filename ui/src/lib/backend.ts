@@ -163,15 +163,23 @@ export function importRoster(locale: Locale): Promise<ImportOutcome> {
 
 /**
  * The shell renders the document, shows the save dialog, writes the file and opens a PDF in
- * the system viewer. No path goes from here to the shell.
+ * the system viewer. No path goes from here to the shell. `issuer` (发布单位) signs a poster,
+ * a notice or the online text; without it they leave a line to write on and stamp.
  */
 export function exportDocument(
   meeting: string,
   kind: ExportKind,
   paper: PaperSize,
   locale: Locale,
+  issuer?: string,
 ): Promise<ExportOutcome> {
-  return call<ExportOutcome>('export_document', { meeting, kind, paper, locale: uiLocale(locale) });
+  return call<ExportOutcome>('export_document', {
+    meeting,
+    kind,
+    paper,
+    locale: uiLocale(locale),
+    issuer: issuer?.trim() || null,
+  });
 }
 
 function uiLocale(locale: Locale): UiLocale {

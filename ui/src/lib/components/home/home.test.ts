@@ -339,7 +339,30 @@ describe('ExportPanel', () => {
       kind: 'minutes',
       paper: 'a4',
       locale: 'zh',
+      issuer: null,
     });
+  });
+
+  test('the issuing body signs the poster, the notice and the text, and is kept for the next time', async () => {
+    localStorage.removeItem('yishi.issuer');
+    const saved = { outcome: 'saved', path: '/tmp/x.pdf', file_name: 'x.pdf', bytes: 1, draft: false, opened: true };
+    const calls = shell({ export_document: () => saved });
+    const r = render(ExportPanel, { meeting: { ...meetingView, phase: 'sealed' } });
+    const input = screen.getByTestId('export-issuer') as HTMLInputElement;
+    expect(input.value).toBe('');
+    await fireEvent.input(input, { target: { value: ' 幸福社区居民委员会 ' } });
+    await fireEvent.change(input);
+    await fireEvent.click(screen.getByTestId('export-poster-a4'));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'export_document')).toHaveLength(1));
+    expect(calls.at(-1)!.args).toMatchObject({ kind: 'poster', issuer: '幸福社区居民委员会' });
+    // The minutes are signed by the people present, not by an issuing body.
+    await fireEvent.click(screen.getByTestId('export-minutes'));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'export_document')).toHaveLength(2));
+    expect(calls.at(-1)!.args).toMatchObject({ kind: 'minutes', issuer: null });
+    r.unmount();
+    render(ExportPanel, { meeting: { ...meetingView, phase: 'sealed' } });
+    expect((screen.getByTestId('export-issuer') as HTMLInputElement).value).toBe('幸福社区居民委员会');
+    localStorage.removeItem('yishi.issuer');
   });
 
   test('A3 poster, a draft of an unsealed meeting, a cancelled dialog and a failure', async () => {
