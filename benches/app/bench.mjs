@@ -7,7 +7,7 @@
 // - Memory: PSS (smaps_rollup) of the app process and every process under it (WebKitWebProcess,
 //   WebKitNetworkProcess), idle, then across a simulated 3-hour meeting of ~2,000 intents sent
 //   through the chair window's IPC (`apply_intent`, as the UI's backend sends them), each
-//   broadcast back and rendered; the bare window idle.
+//   answered with the meeting's view and rendered; the bare window idle.
 //
 // Each start is a fresh process on a fresh copy of a demo data directory (files in the page
 // cache: "cold" is a new process, not an empty disk cache). Run by scripts/bench-app.sh, which
@@ -278,7 +278,7 @@ const room = await enterRoom(run.app.browser);
 const roomIdle = await settledPss(run.pid);
 if (VIEW === 'home') await run.app.browser.execute(() => document.querySelector('[data-testid="back"]').click());
 const script = meetingScript(TURNS, ITEMS);
-// How much each broadcast carries: the meeting's view as JSON, before and after.
+// How much each answer carries: the meeting's view as JSON, before and after.
 const viewBytes = (browser, id) =>
   browser.executeAsync((id, done) => {
     window.__TAURI_INTERNALS__.invoke('get_meeting', { id }).then((v) => done(JSON.stringify(v).length), () => done(-1));
@@ -367,7 +367,7 @@ ${series
   .join('\n')}
 | app, 10 s after the meeting | ${f1(after.total)} | ${f1(after.uss)} | ${procs(after)} |
 
-The meeting: the demo's upcoming meeting opened, 22 members marked present, two items of ${TURNS} speaking turns each (add speaker, start, end with a summary, a later summary), people leaving and coming back, a show-of-hands vote per item — ${script.length} intents in ${f0(meetingSecs)} s, each sent from the chair window through \`apply_intent\`, written and flushed by the core, and its snapshot broadcast to the window and rendered. The script clock is the shell's: the meeting runs as fast as the app takes it, not over three real hours. Each accepted intent is broadcast as the meeting's whole view: ${f1(viewBefore / 1024)} KiB of JSON before the meeting, ${f1(viewAfter / 1024)} KiB at its end.
+The meeting: the demo's upcoming meeting opened, 22 members marked present, two items of ${TURNS} speaking turns each (add speaker, start, end with a summary, a later summary), people leaving and coming back, a show-of-hands vote per item — ${script.length} intents in ${f0(meetingSecs)} s, each sent from the chair window through \`apply_intent\`, written and flushed by the core, and its snapshot returned to the window and rendered (no event is sent: the projector, not open here, would get its own small view). The script clock is the shell's: the meeting runs as fast as the app takes it, not over three real hours. Each answer carries the meeting's whole view: ${f1(viewBefore / 1024)} KiB of JSON before the meeting, ${f1(viewAfter / 1024)} KiB at its end.
 
 **App (meeting room open, idle) / bare window idle = ${ratio(roomIdle.total, bareIdle.total)} by PSS** (goal ≤ 1.1: ${met(pssRatio <= 1.1)}); ${ratio(roomIdle.uss, bareIdle.uss)} by USS. **Growth over the meeting: ${growth >= 0 ? '+' : ''}${f1(growth)} MiB PSS** (${f1((growth / roomIdle.total) * 100)}% of the idle room; ${after.uss - roomIdle.uss >= 0 ? '+' : ''}${f1(after.uss - roomIdle.uss)} MiB USS; goal: no growth — ${met(growth <= roomIdle.total * 0.02)} at a 2% tolerance).
 ${END}`;
