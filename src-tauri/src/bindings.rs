@@ -52,6 +52,7 @@ pub fn typescript() -> String {
         decl::<views::SignerState>(&cfg),
         decl::<views::WitnessView>(&cfg),
         decl::<views::AdjournmentView>(&cfg),
+        decl::<views::NoticeView>(&cfg),
         decl::<views::AmendmentView>(&cfg),
         decl::<views::PublicationView>(&cfg),
         decl::<views::Label>(&cfg),

@@ -411,6 +411,13 @@ pub struct PublicationView {
     pub at: String,
 }
 
+/// R-NOTICE5: when the meeting's notice was published and the invitations sent, as recorded.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct NoticeView {
+    pub published_at: Option<String>,
+    pub invitations_sent_at: Option<String>,
+}
+
 /// R-QUORUM: the meeting was adjourned for lack of quorum.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct AdjournmentView {
@@ -479,6 +486,7 @@ pub struct MeetingView {
     pub minutes: MinutesView,
     pub signers: Vec<SignerView>,
     pub witnesses: Vec<WitnessView>,
+    pub notice: NoticeView,
     /// R-SIGN: corrections appended after the seal, in order.
     pub amendments: Vec<AmendmentView>,
     /// R-PUBLISH: publication records, in order.
@@ -649,6 +657,10 @@ impl From<&yishi::Snapshot> for MeetingView {
                 finalized_at: m.minutes_finalized_at.as_ref().map(time),
             },
             signers: m.signers.iter().map(|id| signer_view(m, id)).collect(),
+            notice: NoticeView {
+                published_at: m.notice.published_at.as_ref().map(time),
+                invitations_sent_at: m.notice.invitations_sent_at.as_ref().map(time),
+            },
             witnesses: m
                 .witnesses
                 .iter()
@@ -734,6 +746,9 @@ pub(crate) mod tests {
         let v = MeetingView::from(&sealed_demo());
         assert_eq!(v.phase, Phase::Sealed);
         assert_eq!(v.turn_limit_secs, 180);
+        // R-NOTICE5: the recorded notice, with its offset.
+        assert!(v.notice.published_at.as_deref().is_some_and(|t| t.ends_with("+08:00")));
+        assert!(v.notice.invitations_sent_at.is_some());
         // R-SPEAK: turns with their summaries and groups; time per group over six groups.
         let i1 = &v.agenda[0];
         assert_eq!(i1.turns.len(), 4);

@@ -51,7 +51,7 @@ vote_rule: VoteRule, vote_rule_label: Label, opened_at: string | null, closed_at
 /**
  * R-SPEAK: speaking time per party group, all six listed.
  */
-speaking_time: Array<GroupTimeView>, minutes: MinutesView, signers: Array<SignerView>, witnesses: Array<WitnessView>, 
+speaking_time: Array<GroupTimeView>, minutes: MinutesView, signers: Array<SignerView>, witnesses: Array<WitnessView>, notice: NoticeView, 
 /**
  * R-SIGN: corrections appended after the seal, in order.
  */
@@ -159,6 +159,8 @@ export type SignerState = "pending" | "signed" | "declined";
 export type WitnessView = { name: string, kind: WitnessKind, kind_label: Label, statement: string | null, at: string, };
 
 export type AdjournmentView = { at: string, present: number, expected: number, note: string | null, };
+
+export type NoticeView = { published_at: string | null, invitations_sent_at: string | null, };
 
 export type AmendmentView = { 
 /**

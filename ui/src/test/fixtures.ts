@@ -65,6 +65,7 @@ export const meetingView: MeetingView = {
   minutes: { text: null, edited_at: null, draft: '', finalized_at: null },
   signers: [],
   witnesses: [],
+  notice: { published_at: null, invitations_sent_at: null },
   amendments: [],
   publications: [],
 };

@@ -121,6 +121,7 @@ export function setupMeeting(): MeetingView {
     minutes: { text: null, edited_at: null, draft: '幸福社区居民议事会\n议题1：加装电梯', finalized_at: null },
     signers: [],
     witnesses: [],
+    notice: { published_at: null, invitations_sent_at: null },
     amendments: [],
     publications: [],
   };

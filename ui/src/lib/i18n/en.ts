@@ -229,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   'home.noticeHint': 'The notice and the invitations go out at least 5 days before. Enter when they actually went out.',
   'home.noticeSave': 'Record the times',
   'home.noticeSaved': 'Recorded.',
+  'home.noticeRecorded': 'Recorded:',
   'home.noticeNeedsTime': 'Enter at least one of the two times.',
   'create.title': 'New meeting',
   'create.cancel': 'Cancel',

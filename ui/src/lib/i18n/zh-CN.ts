@@ -228,6 +228,7 @@ export const zhCN = {
   'home.noticeHint': '会议公告和参会邀请应至少提前 5 天发出。请填写实际发出的时间。',
   'home.noticeSave': '记录发出时间',
   'home.noticeSaved': '已记录。',
+  'home.noticeRecorded': '已登记：',
   'home.noticeNeedsTime': '请至少填写一个时间。',
   'create.title': '新建会议',
   'create.cancel': '取消',

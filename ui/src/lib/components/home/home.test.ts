@@ -6,6 +6,7 @@ import CreateMeeting from './CreateMeeting.svelte';
 import Roster from './Roster.svelte';
 import ExportPanel from './ExportPanel.svelte';
 import SetupChecks from './SetupChecks.svelte';
+import { wallClock } from '../../format';
 import MeetingCard from './MeetingCard.svelte';
 import { localToRfc3339, nowLocal } from './datetime';
 import { meetingView } from '../../../test/fixtures';
@@ -423,6 +424,18 @@ describe('SetupChecks', () => {
       meeting: meetingView.id,
       intent: { type: 'record_notice', invitations_sent_at: localToRfc3339('2026-11-25T10:00') },
     });
+  });
+
+  test('the notice times already recorded are shown', async () => {
+    shell();
+    const r = render(SetupChecks, { meeting: setupMeeting, onupdated: vi.fn() });
+    expect(screen.queryByTestId('notice-recorded')).toBeNull();
+    const notice = { published_at: '2026-11-10T09:00:00.000+08:00', invitations_sent_at: null };
+    await r.rerender({ meeting: { ...setupMeeting, notice } });
+    const recorded = screen.getByTestId('notice-recorded').textContent!;
+    expect(recorded).toContain('已登记');
+    expect(recorded).toContain('公告发布时间 ' + wallClock(notice.published_at));
+    expect(recorded).not.toContain('邀请发出时间');
   });
 
   test('no warnings: says the checks pass', () => {
