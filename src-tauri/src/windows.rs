@@ -3,6 +3,9 @@
 
 use tauri::{AppHandle, Manager, Monitor, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
+/// Where, inside the data directory, the web views keep their storage.
+pub const WEBVIEW_DIR: &str = "webview";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppWindow {
     /// The chair's meeting room: every control lives here.
@@ -52,6 +55,11 @@ impl AppWindow {
         let mut builder =
             WebviewWindowBuilder::new(app, self.label(), WebviewUrl::App(self.page().into()))
                 .title(self.title());
+        // The web views' storage (the chosen language) belongs to the data directory: another
+        // data directory is another instance, with its own preferences. Both windows share it.
+        if let Some(state) = app.try_state::<crate::AppState>() {
+            builder = builder.data_directory(state.data_dir.join(WEBVIEW_DIR));
+        }
         if let Some(script) = init_script {
             builder = builder.initialization_script(script);
         }
