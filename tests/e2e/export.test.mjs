@@ -94,9 +94,13 @@ test('poster on A3, notice and online text of the sealed meeting', async () => {
   assert.match(pdfinfo(a3), /Page size:\s+841\.89 x 1190\.55 pts \(A3\)/);
   assert.ok(pdftotext(a3).replace(/\s+/g, '').includes(title.replace(/\s+/g, '')));
 
+  // The issuing body, typed once, signs the A4 poster (the A3 one above has a line to stamp).
+  await (await at(app.browser, '[data-testid="export-issuer"]')).setValue('幸福社区居民委员会');
   const a4 = join(out, 'poster-a4.pdf');
   await exportTo('poster-a4', a4);
   assert.match(pdfinfo(a4), /\(A4\)/);
+  assert.ok(pdftotext(a4).replace(/\s+/g, '').includes('幸福社区居民委员会'), 'the issuer is printed');
+  assert.ok(!pdftotext(a3).includes('居民委员会'));
 
   const notice = join(out, 'notice.pdf');
   await exportTo('notice', notice);
@@ -138,8 +142,8 @@ test('the exported files verify against the record (yishi verify)', async () => 
   const dataDir = app.dataDir;
   await app.stop();
   const cli = process.env.YISHI_CLI_BIN;
-  if (!cli) return; // built by scripts/e2e.sh
-  for (const f of ['minutes.pdf', 'poster-a3.pdf', 'notice.pdf', 'draft.pdf']) {
+  assert.ok(cli, 'YISHI_CLI_BIN is set by scripts/e2e.sh');
+  for (const f of ['minutes.pdf', 'poster-a3.pdf', 'poster-a4.pdf', 'notice.pdf', 'draft.pdf']) {
     const r = execFileSync(cli, ['--data-dir', dataDir, 'verify', join(out, f)]).toString();
     assert.ok(r.length > 0, `${f}: ${r}`);
   }

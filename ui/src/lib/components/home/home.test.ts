@@ -469,7 +469,7 @@ describe('MeetingCard', () => {
     expect(exports.compareDocumentPosition(agenda) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  test('a sealed meeting: publications and amendments above the exports; a recorded one is listed; a refusal shown', async () => {
+  test('a sealed meeting: the exports first, then publications and amendments; a recorded one is listed; a refusal shown', async () => {
     const sealed: MeetingView = { ...meetingView, phase: 'sealed' };
     const published: MeetingView = {
       ...sealed,
@@ -490,7 +490,7 @@ describe('MeetingCard', () => {
     });
     render(MeetingCard, { meetingId: meetingView.id, onback: vi.fn(), onopen: vi.fn() });
     const after = await screen.findByTestId('after-seal');
-    expect(after.compareDocumentPosition(screen.getByTestId('exports')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('exports').compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     await fireEvent.click(screen.getByTestId('publish-channel-online'));
     await fireEvent.click(screen.getByTestId('publish-submit'));
