@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byTestId, launch } from './harness.mjs';
+import { byTestId, launch, cliBinary } from './harness.mjs';
 
 const MEETING = '55555555-5555-4555-8555-555555555555';
-const cli = process.env.YISHI_CLI_BIN;
+const cli = cliBinary();
 let app;
 let dataDir;
 
@@ -51,7 +51,6 @@ function seed() {
 }
 
 before(async () => {
-  assert.ok(cli, 'YISHI_CLI_BIN is set by scripts/e2e.sh');
   seed();
   app = await launch({ dataDir });
 });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byTestId, launch } from './harness.mjs';
+import { byTestId, launch, cliBinary } from './harness.mjs';
 import { dismiss, recordingOpener, saveAs } from './dialogs.mjs';
 import { at } from './page.mjs';
 
@@ -141,8 +141,7 @@ test('an unsealed meeting exports its minutes as a watermarked draft', async () 
 test('the exported files verify against the record (yishi verify)', async () => {
   const dataDir = app.dataDir;
   await app.stop();
-  const cli = process.env.YISHI_CLI_BIN;
-  assert.ok(cli, 'YISHI_CLI_BIN is set by scripts/e2e.sh');
+  const cli = cliBinary();
   for (const f of ['minutes.pdf', 'poster-a3.pdf', 'poster-a4.pdf', 'notice.pdf', 'draft.pdf']) {
     const r = execFileSync(cli, ['--data-dir', dataDir, 'verify', join(out, f)]).toString();
     assert.ok(r.length > 0, `${f}: ${r}`);

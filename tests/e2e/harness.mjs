@@ -22,6 +22,16 @@ export function appBinary() {
   return resolve(bin);
 }
 
+/**
+ * The core's `yishi` tool, to check the record the app wrote: $YISHI_CLI_BIN, which
+ * scripts/e2e.sh sets. Missing, the check fails rather than being skipped.
+ */
+export function cliBinary() {
+  const bin = process.env.YISHI_CLI_BIN;
+  if (!bin || !existsSync(bin)) throw new Error(`the yishi tool is not at YISHI_CLI_BIN (${bin}); run scripts/e2e.sh`);
+  return resolve(bin);
+}
+
 function freePort() {
   return new Promise((ok, fail) => {
     const srv = createServer();

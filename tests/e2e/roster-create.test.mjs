@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byTestId, launch } from './harness.mjs';
+import { byTestId, launch, cliBinary } from './harness.mjs';
 import { openPath } from './dialogs.mjs';
 import { at, setInput } from './page.mjs';
 
@@ -215,8 +215,7 @@ test('a meeting is created from the roster and shows the core’s setup warnings
 test('the record holds the meeting as created (read with the yishi tool)', async () => {
   const dataDir = app.dataDir;
   await app.stop();
-  const cli = process.env.YISHI_CLI_BIN;
-  if (!cli) return; // the yishi tool is built by scripts/e2e.sh
+  const cli = cliBinary();
   const snap = JSON.parse(execFileSync(cli, ['--data-dir', dataDir, 'show', createdId, '--json']).toString());
   const m = snap;
   assert.equal(m.title, '幸福社区居民议事会（加装电梯）');
