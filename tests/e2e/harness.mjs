@@ -218,7 +218,28 @@ export async function launch({ width = 1366, height = 768, dataDir, env = {} } =
     /** A screenshot of the current webview, saved as artifacts/e2e/<name>.png. */
     shot: async (name) => {
       const file = join(ARTIFACTS, `${name}.png`);
-      await browser.saveScreenshot(file);
+      // The app draws without GPU compositing (src-tauri/src/main.rs), and then
+      // WebKitWebDriver's screenshot waits for the page's next paint: on a still page it
+      // never comes. A 1-px mark that changes colour every frame until the shot is taken
+      // gives it one; the mark is removed before the test goes on.
+      await browser.execute(() => {
+        const mark = document.createElement('div');
+        mark.id = 'e2e-paint-mark';
+        mark.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+        document.body.appendChild(mark);
+        let n = 0;
+        const tick = () => {
+          if (!mark.isConnected) return;
+          mark.style.background = n++ % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+          requestAnimationFrame(tick);
+        };
+        tick();
+      });
+      try {
+        await browser.saveScreenshot(file);
+      } finally {
+        await browser.execute(() => document.getElementById('e2e-paint-mark')?.remove());
+      }
       return file;
     },
     /** A screenshot of the whole X screen (all windows), as a person in the room would see it. */
