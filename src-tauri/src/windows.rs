@@ -85,15 +85,73 @@ impl AppWindow {
 /// The monitor that is not the one the chair's window is on, if there is one.
 fn second_monitor(app: &AppHandle) -> tauri::Result<Option<Monitor>> {
     let monitors = app.available_monitors()?;
-    if monitors.len() < 2 {
-        return Ok(None);
-    }
     let chair_monitor = match app.get_webview_window(AppWindow::Chair.label()) {
         Some(w) => w.current_monitor()?,
         None => app.primary_monitor()?,
     };
-    let chair_pos = chair_monitor.as_ref().map(|m| *m.position());
-    Ok(monitors
-        .into_iter()
-        .find(|m| Some(*m.position()) != chair_pos))
+    let rects: Vec<Rect> = monitors.iter().map(rect).collect();
+    let pick = projector_monitor(&rects, chair_monitor.as_ref().map(rect));
+    Ok(pick.map(|i| monitors[i].clone()))
+}
+
+/// A monitor's place on the desktop: position and size, in physical pixels.
+type Rect = (i32, i32, u32, u32);
+
+fn rect(m: &Monitor) -> Rect {
+    (m.position().x, m.position().y, m.size().width, m.size().height)
+}
+
+/// Which monitor the projector fills: one that is not the chair's. Monitors are told apart by
+/// their whole rectangle, not the position alone (mirrored or oddly configured heads can share
+/// an origin). With one monitor, or none that differs from the chair's, `None`: the projector
+/// opens as a normal window beside the chair's. If the chair's monitor is unknown, the second
+/// one listed (the first is the primary on X11 and Windows).
+fn projector_monitor(monitors: &[Rect], chair: Option<Rect>) -> Option<usize> {
+    if monitors.len() < 2 {
+        return None;
+    }
+    match chair {
+        Some(chair) => monitors.iter().position(|m| *m != chair),
+        None => Some(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAPTOP: Rect = (0, 0, 1366, 768);
+    const PROJECTOR: Rect = (1366, 0, 1920, 1080);
+
+    #[test]
+    fn one_monitor_gives_a_normal_window() {
+        assert_eq!(projector_monitor(&[LAPTOP], Some(LAPTOP)), None);
+        assert_eq!(projector_monitor(&[], None), None);
+    }
+
+    #[test]
+    fn the_projector_goes_to_the_monitor_the_chair_is_not_on() {
+        assert_eq!(projector_monitor(&[LAPTOP, PROJECTOR], Some(LAPTOP)), Some(1));
+        // The chair moved their window to the big screen: the projector takes the laptop's.
+        assert_eq!(projector_monitor(&[LAPTOP, PROJECTOR], Some(PROJECTOR)), Some(0));
+        // Projector on the left of the laptop, listed first.
+        let left = (-1920, 0, 1920, 1080);
+        assert_eq!(projector_monitor(&[left, LAPTOP], Some(LAPTOP)), Some(0));
+    }
+
+    #[test]
+    fn heads_sharing_an_origin_are_told_apart_by_size() {
+        let small_at_origin = (0, 0, 1280, 720);
+        assert_eq!(projector_monitor(&[LAPTOP, small_at_origin], Some(LAPTOP)), Some(1));
+    }
+
+    #[test]
+    fn mirrored_displays_count_as_one() {
+        assert_eq!(projector_monitor(&[LAPTOP, LAPTOP], Some(LAPTOP)), None);
+    }
+
+    #[test]
+    fn unknown_chair_monitor_takes_the_second_listed() {
+        assert_eq!(projector_monitor(&[LAPTOP, PROJECTOR], None), Some(1));
+    }
 }
