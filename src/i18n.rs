@@ -286,10 +286,23 @@ pub fn outcome_text(o: &Outcome, loc: Locale) -> String {
     s
 }
 
-/// Messages of the setup warnings. `args[0]` is a number of days or a percentage.
+/// Messages of the warnings. `args[0]` is a number of days, a percentage or (R-PUBLISH) the
+/// deadline; then the missing channels in Chinese and in English.
 pub fn warning(code: &str, args: &[String], loc: Locale) -> String {
     let a0 = args.first().map(String::as_str).unwrap_or("");
+    let a1 = args.get(1).map(String::as_str).unwrap_or("");
+    let a2 = args.get(2).map(String::as_str).unwrap_or("");
     match (code, loc) {
+        ("publish_overdue", Locale::Zh) => {
+            format!("街道协商结果应在会后3天内公开，期限 {a0} 已过，{a1}尚未登记公开（R-PUBLISH）。")
+        }
+        ("publish_overdue", Locale::En) => format!(
+            "A street meeting's result must be published within 3 days; the deadline {a0} has passed, and not recorded as published: {a2} (R-PUBLISH)."
+        ),
+        ("publish_late", Locale::Zh) => format!("街道协商结果应在会后3天内公开（期限 {a0}），{a1}公开晚于期限（R-PUBLISH）。"),
+        ("publish_late", Locale::En) => {
+            format!("A street meeting's result must be published within 3 days (by {a0}); published only after it: {a2} (R-PUBLISH).")
+        }
         ("notice_not_recorded", Locale::Zh) => "尚未登记会议公告发布时间：会议信息应至少提前5天公布（R-NOTICE5）。".into(),
         ("notice_not_recorded", Locale::En) => {
             "The notice's publication is not recorded: meeting information must be published at least 5 days before (R-NOTICE5).".into()

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod intent;
 pub mod minutes;
 pub mod people;
+pub mod publish;
 pub mod quorum;
 pub mod refusal;
 pub mod roll;

@@ -450,6 +450,10 @@ pub struct Warning {
 }
 
 impl Warning {
+    pub(crate) fn with_args(rule: Rule, code: &str, args: Vec<String>) -> Warning {
+        Warning::new(rule, code, args)
+    }
+
     fn new(rule: Rule, code: &str, args: Vec<String>) -> Warning {
         Warning {
             rule,

@@ -71,7 +71,7 @@ pub async fn list_meetings(state: State<'_, AppState>) -> Result<Vec<MeetingList
 
 #[tauri::command]
 pub async fn get_meeting(state: State<'_, AppState>, id: String) -> Result<MeetingView, IpcError> {
-    Ok(MeetingView::from(&state.store.snapshot(meeting_id(&id)?)?))
+    Ok(MeetingView::at(&state.store.snapshot(meeting_id(&id)?)?, now()))
 }
 
 /// Hands one intent to the core. `meeting` is omitted for `create_meeting` (the shell makes
@@ -91,7 +91,7 @@ pub async fn apply_intent(
     };
     let intent = intent.into_core().map_err(IpcError::bad_request)?;
     let snapshot = state.store.apply(&Command { meeting, at: now(), intent })?;
-    let view = MeetingView::from(&snapshot);
+    let view = MeetingView::at(&snapshot, now());
     AppEvent::to_projector(&app, &snapshot)?;
     if creates {
         AppEvent::MeetingsChanged.broadcast(&app)?;

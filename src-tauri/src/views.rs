@@ -491,6 +491,9 @@ pub struct MeetingView {
     pub amendments: Vec<AmendmentView>,
     /// R-PUBLISH: publication records, in order.
     pub publications: Vec<PublicationView>,
+    /// R-PUBLISH: a street result not published on a channel within 3 days (as of the
+    /// moment this view was made).
+    pub publish_warning: Option<WarningView>,
 }
 
 pub(crate) fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
@@ -562,8 +565,20 @@ fn signer_view(m: &yishi::Meeting, id: &yishi::PersonId) -> SignerView {
     }
 }
 
-impl From<&yishi::Snapshot> for MeetingView {
-    fn from(s: &yishi::Snapshot) -> Self {
+impl From<&yishi::state::Warning> for WarningView {
+    fn from(w: &yishi::state::Warning) -> Self {
+        WarningView {
+            rule: w.rule.id().to_string(),
+            code: w.code.clone(),
+            message_zh: w.message_zh.clone(),
+            message_en: w.message_en.clone(),
+        }
+    }
+}
+
+impl MeetingView {
+    /// The meeting as of `now` (the clock only decides R-PUBLISH's deadline warning).
+    pub fn at(s: &yishi::Snapshot, now: yishi::Time) -> Self {
         let m = &s.meeting;
         MeetingView {
             id: m.id.to_string(),
@@ -618,16 +633,7 @@ impl From<&yishi::Snapshot> for MeetingView {
                     status_label: Label::of(|l| i18n::status_label(p.attendance.status, l)),
                 })
                 .collect(),
-            warnings: s
-                .warnings
-                .iter()
-                .map(|w| WarningView {
-                    rule: w.rule.id().to_string(),
-                    code: w.code.clone(),
-                    message_zh: w.message_zh.clone(),
-                    message_en: w.message_en.clone(),
-                })
-                .collect(),
+            warnings: s.warnings.iter().map(WarningView::from).collect(),
             record_head: s.record.head.clone(),
             turn_limit_secs: m.turn_limit_secs,
             vote_rule: m.vote_rule.into(),
@@ -693,6 +699,7 @@ impl From<&yishi::Snapshot> for MeetingView {
                     at: time(&p.at),
                 })
                 .collect(),
+            publish_warning: yishi::publish::warning(m, now).as_ref().map(WarningView::from),
         }
     }
 }
@@ -741,9 +748,25 @@ pub(crate) mod tests {
         sealed_demo_then(Vec::new())
     }
 
+    /// The day after the demo meeting.
+    fn soon() -> yishi::Time {
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T20:00:00+08:00").unwrap()
+    }
+
+    #[test]
+    fn a_street_result_unpublished_after_three_days_carries_the_warning() {
+        let mut s = sealed_demo();
+        assert_eq!(MeetingView::at(&s, soon() + chrono::Duration::days(30)).publish_warning, None, "community level");
+        s.meeting.level = yishi::setup::Level::Street;
+        assert_eq!(MeetingView::at(&s, soon()).publish_warning, None, "within 3 days");
+        let w = MeetingView::at(&s, soon() + chrono::Duration::days(3)).publish_warning.expect("overdue");
+        assert_eq!((w.rule.as_str(), w.code.as_str()), ("R-PUBLISH", "publish_overdue"));
+        assert!(w.message_zh.contains("线下公示栏、线上公开"), "{}", w.message_zh);
+    }
+
     #[test]
     fn a_meeting_view_carries_what_the_room_shows() {
-        let v = MeetingView::from(&sealed_demo());
+        let v = MeetingView::at(&sealed_demo(), soon());
         assert_eq!(v.phase, Phase::Sealed);
         assert_eq!(v.turn_limit_secs, 180);
         // R-NOTICE5: the recorded notice, with its offset.
@@ -786,10 +809,11 @@ pub(crate) mod tests {
 
     #[test]
     fn a_sealed_meeting_view_carries_its_amendments_and_publications() {
-        let v = MeetingView::from(&sealed_demo());
+        let v = MeetingView::at(&sealed_demo(), soon());
         assert!(v.amendments.is_empty() && v.publications.is_empty());
         // R-SIGN, R-PUBLISH: appended after the seal, with the time of the command.
-        let v = MeetingView::from(&sealed_demo_then(vec![
+        let v = MeetingView::at(
+            &sealed_demo_then(vec![
             (
                 "2026-11-20T10:05:00+08:00",
                 yishi::Intent::Amend { by: "谢雨婷".into(), reason: "笔误".into(), text: "第二项议题表决时间应为19:55".into() },
@@ -805,7 +829,9 @@ pub(crate) mod tests {
                 "2026-11-20T12:30:00+08:00",
                 yishi::Intent::RecordPublication { channel: yishi::sign::Channel::Online, place: "幸福花园业主群".into() },
             ),
-        ]));
+        ]),
+            soon(),
+        );
         assert_eq!(v.phase, Phase::Sealed);
         assert_eq!(
             v.amendments,

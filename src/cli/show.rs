@@ -58,6 +58,19 @@ pub fn show(store: &Store, id: MeetingId, json: bool) -> Result<(), CliError> {
     for a in &m.amendments {
         println!("更正 {} / amendment {} ({}，{}): {}", a.no, a.no, a.by, a.at.format("%Y-%m-%d %H:%M"), a.text);
     }
+    for p in &m.publications {
+        println!(
+            "公示 / published: {}，{}（{}）",
+            i18n::channel_label(p.channel, Locale::Zh),
+            p.place,
+            p.at.format("%Y-%m-%d %H:%M")
+        );
+    }
+    // R-PUBLISH: the 3-day deadline of a street result, as of now.
+    if let Some(w) = yishi::publish::warning(m, chrono::Local::now().fixed_offset()) {
+        println!("注意：{}", w.message_zh);
+        println!("Note: {}", w.message_en);
+    }
     Ok(())
 }
 

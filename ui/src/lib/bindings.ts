@@ -59,7 +59,12 @@ amendments: Array<AmendmentView>,
 /**
  * R-PUBLISH: publication records, in order.
  */
-publications: Array<PublicationView>, };
+publications: Array<PublicationView>, 
+/**
+ * R-PUBLISH: a street result not published on a channel within 3 days (as of the
+ * moment this view was made).
+ */
+publish_warning: WarningView | null, };
 
 export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
 

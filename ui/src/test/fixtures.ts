@@ -68,4 +68,5 @@ export const meetingView: MeetingView = {
   notice: { published_at: null, invitations_sent_at: null },
   amendments: [],
   publications: [],
+  publish_warning: null,
 };

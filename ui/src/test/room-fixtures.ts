@@ -124,6 +124,7 @@ export function setupMeeting(): MeetingView {
     notice: { published_at: null, invitations_sent_at: null },
     amendments: [],
     publications: [],
+    publish_warning: null,
   };
 }
 

@@ -1,0 +1,66 @@
+//! R-PUBLISH: a street-level result is published, offline and online, within 3 days of the
+//! meeting (六.(一).5). Whether that deadline is kept depends on the clock, so it is asked with
+//! `now` passed in; it is not one of the record's own warnings (`Meeting::warnings`), which are
+//! the same whenever they are read.
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Locale;
+use crate::rules::Rule;
+use crate::setup::Level;
+use crate::sign::Channel;
+use crate::state::{Meeting, Warning};
+use crate::Time;
+
+/// Days a street meeting has to publish its result (六.(一).5).
+pub const STREET_DAYS: i64 = 3;
+
+/// Where a street result's publication stands at `now`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishDeadline {
+    /// The meeting's close plus three days.
+    pub deadline: Time,
+    /// Channels (notice board, online) with no publication recorded by the deadline —
+    /// or, before it, none yet. Empty: published on both in time.
+    pub missing: Vec<Channel>,
+    /// The deadline has passed with a channel missing.
+    pub overdue: bool,
+}
+
+const CHANNELS: [Channel; 2] = [Channel::NoticeBoard, Channel::Online];
+
+/// The deadline of a closed street meeting that reached a result; `None` for community
+/// meetings (no fixed deadline), meetings not closed yet, and adjourned ones (no result).
+pub fn deadline(m: &Meeting, now: Time) -> Option<PublishDeadline> {
+    if m.level != Level::Street || m.adjourned.is_some() {
+        return None;
+    }
+    let deadline = m.closed_at? + Duration::days(STREET_DAYS);
+    let missing: Vec<Channel> = CHANNELS
+        .into_iter()
+        .filter(|c| !m.publications.iter().any(|p| p.channel == *c && p.at <= deadline))
+        .collect();
+    let overdue = now > deadline && !missing.is_empty();
+    Some(PublishDeadline { deadline, missing, overdue })
+}
+
+/// The chair's warning: a street result still unpublished on a channel after three days, or
+/// published there only after them. `None` while the deadline is ahead or was kept.
+pub fn warning(m: &Meeting, now: Time) -> Option<Warning> {
+    let d = deadline(m, now)?;
+    if !d.overdue {
+        return None;
+    }
+    let date = d.deadline.format("%Y-%m-%d %H:%M").to_string();
+    let channels = |loc| {
+        let sep = match loc {
+            Locale::Zh => "、",
+            Locale::En => " and ",
+        };
+        d.missing.iter().map(|c| crate::i18n::channel_label(*c, loc)).collect::<Vec<_>>().join(sep)
+    };
+    let late = d.missing.iter().all(|c| m.publications.iter().any(|p| p.channel == *c));
+    let code = if late { "publish_late" } else { "publish_overdue" };
+    Some(Warning::with_args(Rule::Publish, code, vec![date, channels(Locale::Zh), channels(Locale::En)]))
+}

@@ -1,0 +1,122 @@
+//! R-PUBLISH: a street result is published on the notice board and online within 3 days of
+//! the meeting; after that the chair is warned, naming the channels still missing.
+
+mod common;
+use chrono::Duration;
+use common::t;
+use yishi::ids::MeetingId;
+use yishi::publish::{deadline, warning};
+use yishi::rules::Rule;
+use yishi::setup::{Form, Level};
+use yishi::sign::Channel;
+use yishi::state::Meeting;
+use yishi::{decide, demo, Command, Event, Intent, Time};
+
+/// The demo's sealed meeting, held at `level`, folded through `decide` as the store does.
+fn sealed(level: Level) -> (Meeting, Vec<Command>) {
+    let mut cmds = demo::sealed_meeting(MeetingId::new_random(), t("2027-03-01T19:30:00+08:00"));
+    if let Intent::CreateMeeting(setup) = &mut cmds[0].intent {
+        setup.level = level;
+        if level == Level::Street {
+            setup.form = Form::DemocraticConsultation; // 民主协商会 (五.(一))
+        }
+    }
+    (fold(None, &cmds), cmds)
+}
+
+fn fold(start: Option<Meeting>, cmds: &[Command]) -> Meeting {
+    let mut state = start;
+    for cmd in cmds {
+        let d = decide(state.as_ref(), cmd).unwrap_or_else(|r| panic!("{:?} refused: {r}", cmd.intent));
+        for e in &d.events {
+            match (&mut state, e) {
+                (None, Event::MeetingCreated(setup)) => state = Some(Meeting::create(cmd.meeting, setup, cmd.at)),
+                (Some(m), e) => m.apply(e, cmd.at),
+                (None, _) => panic!("the first event creates the meeting"),
+            }
+        }
+    }
+    state.expect("a meeting")
+}
+
+/// Records a publication through the intent, at `at`.
+fn publish(m: Meeting, channel: Channel, at: Time) -> Meeting {
+    let cmd = Command { meeting: m.id, at, intent: Intent::RecordPublication { channel, place: "社区公示栏".into() } };
+    fold(Some(m), &[cmd])
+}
+
+fn closed(m: &Meeting) -> Time {
+    m.closed_at.expect("the demo meeting is closed")
+}
+
+#[test]
+fn community_meetings_have_no_three_day_deadline() {
+    let (m, _) = sealed(Level::Community);
+    let month = closed(&m) + Duration::days(30);
+    assert_eq!(deadline(&m, month), None);
+    assert_eq!(warning(&m, month), None);
+}
+
+#[test]
+fn within_three_days_a_street_result_is_due_not_overdue() {
+    let (m, _) = sealed(Level::Street);
+    let d = deadline(&m, closed(&m) + Duration::days(2)).unwrap();
+    assert_eq!(d.deadline, closed(&m) + Duration::days(3));
+    assert_eq!(d.missing, vec![Channel::NoticeBoard, Channel::Online]);
+    assert!(!d.overdue);
+    assert_eq!(warning(&m, closed(&m) + Duration::days(3)), None, "the last moment is still in time");
+}
+
+#[test]
+fn after_three_days_the_chair_is_warned_naming_the_missing_channel() {
+    let (m, _) = sealed(Level::Street);
+    let c = closed(&m);
+    let m = publish(m, Channel::NoticeBoard, c + Duration::days(1));
+    let w = warning(&m, c + Duration::days(3) + Duration::seconds(1)).expect("overdue");
+    assert_eq!(w.rule, Rule::Publish);
+    assert_eq!(w.code, "publish_overdue");
+    assert!(w.message_zh.contains("线上公开"), "{}", w.message_zh);
+    assert!(!w.message_zh.contains("线下公示栏"), "the notice board was on time: {}", w.message_zh);
+    assert!(w.message_zh.contains("R-PUBLISH"), "{}", w.message_zh);
+    assert!(w.message_en.contains("online") && w.message_en.contains("R-PUBLISH"), "{}", w.message_en);
+}
+
+#[test]
+fn published_on_both_channels_in_time_gives_no_warning_ever() {
+    let (m, _) = sealed(Level::Street);
+    let c = closed(&m);
+    let m = publish(m, Channel::NoticeBoard, c + Duration::hours(20));
+    let m = publish(m, Channel::Online, c + Duration::days(3));
+    let later = c + Duration::days(60);
+    assert!(deadline(&m, later).unwrap().missing.is_empty());
+    assert_eq!(warning(&m, later), None);
+}
+
+#[test]
+fn publishing_after_the_deadline_stays_marked_late() {
+    let (m, _) = sealed(Level::Street);
+    let c = closed(&m);
+    let m = publish(m, Channel::NoticeBoard, c + Duration::days(1));
+    let m = publish(m, Channel::Online, c + Duration::days(5));
+    let w = warning(&m, c + Duration::days(6)).expect("late");
+    assert_eq!(w.code, "publish_late");
+    assert!(w.message_zh.contains("线上公开"), "{}", w.message_zh);
+}
+
+#[test]
+fn a_meeting_not_yet_closed_has_no_deadline() {
+    let (_, cmds) = sealed(Level::Street);
+    // Everything up to, not including, the closing.
+    let open = fold(None, &cmds[..cmds.len() - 1]);
+    assert_eq!(open.closed_at, None);
+    assert_eq!(deadline(&open, t("2030-01-01T00:00:00+08:00")), None);
+}
+
+#[test]
+fn the_deadline_is_written_in_the_meetings_own_time_zone() {
+    let (m, _) = sealed(Level::Street);
+    let w = warning(&m, closed(&m) + Duration::days(4)).unwrap();
+    let due = (closed(&m) + Duration::days(3)).format("%Y-%m-%d %H:%M").to_string();
+    assert!(w.message_zh.contains(&due), "{} should name {due}", w.message_zh);
+    assert!(due.starts_with("2027-03-0"), "{due}");
+}
