@@ -294,12 +294,12 @@ pub fn warning(code: &str, args: &[String], loc: Locale) -> String {
     let a2 = args.get(2).map(String::as_str).unwrap_or("");
     match (code, loc) {
         ("publish_overdue", Locale::Zh) => {
-            format!("街道协商结果应在会后3天内公开，期限 {a0} 已过，{a1}尚未登记公开（R-PUBLISH）。")
+            format!("街道协商结果应在会后3天内公开，期限 {a0} 已过，尚未登记：{a1}（R-PUBLISH）。")
         }
         ("publish_overdue", Locale::En) => format!(
             "A street meeting's result must be published within 3 days; the deadline {a0} has passed, and not recorded as published: {a2} (R-PUBLISH)."
         ),
-        ("publish_late", Locale::Zh) => format!("街道协商结果应在会后3天内公开（期限 {a0}），{a1}公开晚于期限（R-PUBLISH）。"),
+        ("publish_late", Locale::Zh) => format!("街道协商结果应在会后3天内公开（期限 {a0}），逾期才公开：{a1}（R-PUBLISH）。"),
         ("publish_late", Locale::En) => {
             format!("A street meeting's result must be published within 3 days (by {a0}); published only after it: {a2} (R-PUBLISH).")
         }

@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   'room.seal.button': 'Close the meeting and seal the record',
   'room.seal.sealed': 'The meeting is closed and the record sealed',
   'room.seal.closedAt': 'Closed at {time}',
+  'room.seal.publishLate': 'Publication overdue ({rule}): see Publication below.',
   'room.seal.signatures': '{signed} signed, {declined} declined, of {total}.',
   'after.title': 'After sealing',
   'after.appended': 'appended after sealing',

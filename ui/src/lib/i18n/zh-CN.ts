@@ -65,6 +65,7 @@ export const zhCN = {
   'room.seal.button': '宣布会议结束并封存',
   'room.seal.sealed': '会议已结束，记录已封存',
   'room.seal.closedAt': '结束时间：{time}',
+  'room.seal.publishLate': '公示逾期（{rule}）：见下方“公示记录”。',
   'room.seal.signatures': '签字 {signed} 人，拒签 {declined} 人，共 {total} 人。',
   'after.title': '封存后追加',
   'after.appended': '封存后追加',

@@ -84,19 +84,22 @@ describe('after the seal', () => {
       publish_warning: {
         rule: 'R-PUBLISH',
         code: 'publish_overdue',
-        message_zh: '街道协商结果应在会后3天内公开，期限 2026-11-22 21:30 已过，线上公开尚未登记公开（R-PUBLISH）。',
+        message_zh: '街道协商结果应在会后3天内公开，期限 2026-11-22 21:30 已过，尚未登记：线上公开（R-PUBLISH）。',
         message_en: "A street meeting's result must be published within 3 days; the deadline 2026-11-22 21:30 has passed, and not recorded as published: online (R-PUBLISH).",
       },
     });
     const w = screen.getByTestId('publish-warning');
     expect(w.dataset.rule).toBe('R-PUBLISH');
     expect(w.getAttribute('role')).toBe('alert');
-    expect(w.textContent).toContain('期限 2026-11-22 21:30 已过，线上公开尚未登记公开');
+    expect(w.textContent).toContain('期限 2026-11-22 21:30 已过，尚未登记：线上公开');
+    // Above the fold too, beside the seal.
+    expect(screen.getByTestId('seal-publish-late').textContent).toBe('公示逾期（R-PUBLISH）：见下方“公示记录”。');
   });
 
   test('no warning when the core gives none', () => {
     room(amended());
     expect(screen.queryByTestId('publish-warning')).toBeNull();
+    expect(screen.queryByTestId('seal-publish-late')).toBeNull();
   });
 
   test('nothing appended yet: says so', () => {
