@@ -14,7 +14,7 @@
 // builds the release app and the bare window and sets the environment below. Writes its
 // section of docs/performance.md between the app-bench markers.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +31,10 @@ const TURNS = Number(process.env.YISHI_BENCH_TURNS ?? 234);
 const ITEMS = Number(process.env.YISHI_BENCH_ITEMS ?? 2);
 const VIEW = process.env.YISHI_BENCH_VIEW ?? 'room';
 const WRITE = process.env.YISHI_BENCH_WRITE !== '0';
+// Diagnostics: YISHI_BENCH_PROBE=WHAT:N replaces the meeting with N rounds of WHAT — an
+// `app_info` invoke (a few hundred bytes back), or `js` (a timer tick and a JSON round trip,
+// no IPC) — prints the room's memory before and 10 s after, and exits.
+const PROBE = process.env.YISHI_BENCH_PROBE;
 // The meeting room's root element.
 const ROOM = '[data-testid="room"]';
 const DOC = join(ROOT, 'docs/performance.md');
@@ -107,6 +111,20 @@ function pss(pid) {
     }
   }
   return { total, uss, by };
+}
+
+/** Diagnostics: YISHI_BENCH_SMAPS=DIR copies each process's smaps there as <label>-<name>.smaps. */
+function dumpSmaps(pid, label) {
+  const dir = process.env.YISHI_BENCH_SMAPS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const p of descendants(pid)) {
+    try {
+      writeFileSync(join(dir, `${label}-${stat(p).comm.replace(/\W/g, '')}.smaps`), readFileSync(`/proc/${p}/smaps`, 'utf8'));
+    } catch {
+      // gone
+    }
+  }
 }
 
 // ---- in the page
@@ -213,10 +231,10 @@ function demoDir() {
   return dir;
 }
 
-async function startBare(template) {
+async function startBare(template, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'yishi-bench-bare-'));
   process.env.YISHI_APP_BIN = BARE;
-  const app = await launch({ dataDir });
+  const app = await launch({ dataDir, env });
   const pid = findPid(BARE, dataDir);
   const ready = await markAt(app.browser, 'bare:ready');
   return { app, pid, startMs: ready - startedAt(pid), dataDir };
@@ -271,11 +289,42 @@ const bare = await startBare(template);
 const bareIdle = await settledPss(bare.pid);
 await stop(bare);
 console.log(`bare idle PSS ${bareIdle.total.toFixed(1)} MiB, USS ${bareIdle.uss.toFixed(1)} MiB`);
+// Like for like: the app draws without WebKit's GPU compositing (src-tauri/src/main.rs), so the
+// bare window is measured that way too. The goal is judged against the default bare window.
+const bareFlat = await startBare(template, { WEBKIT_DISABLE_COMPOSITING_MODE: '1' });
+const bareFlatIdle = await settledPss(bareFlat.pid);
+await stop(bareFlat);
+console.log(`bare idle without compositing PSS ${bareFlatIdle.total.toFixed(1)} MiB, USS ${bareFlatIdle.uss.toFixed(1)} MiB`);
 
 const run = await startApp(template);
 const homeIdle = await settledPss(run.pid);
 const room = await enterRoom(run.app.browser);
 const roomIdle = await settledPss(run.pid);
+dumpSmaps(run.pid, 'idle');
+if (PROBE) {
+  const [what, n] = PROBE.split(':');
+  const r = await run.app.browser.executeAsync(
+    (what, n, done) => {
+      (async () => {
+        for (let i = 0; i < n; i++) {
+          if (what === 'js') {
+            await new Promise((ok) => setTimeout(ok, 0));
+            JSON.parse(JSON.stringify({ i, text: 'x'.repeat(500) }));
+          } else {
+            await window.__TAURI_INTERNALS__.invoke(what);
+          }
+        }
+      })().then(() => done('ok'), (e) => done(String(e)));
+    },
+    what,
+    Number(n),
+  );
+  if (r !== 'ok') throw new Error(`probe failed: ${r}`);
+  const probed = await settledPss(run.pid, 10);
+  console.log(`probe ${PROBE}: room idle ${roomIdle.total.toFixed(1)} MiB PSS (web process ${roomIdle.by.WebKitWebProces.toFixed(1)}), 10 s after ${probed.total.toFixed(1)} (web process ${probed.by.WebKitWebProces.toFixed(1)})`);
+  await stop(run);
+  process.exit(0);
+}
 if (VIEW === 'home') await run.app.browser.execute(() => document.querySelector('[data-testid="back"]').click());
 const script = meetingScript(TURNS, ITEMS);
 // How much each answer carries: the meeting's view as JSON, before and after.
@@ -299,6 +348,7 @@ const meetingSecs = (Date.now() - meetingStart) / 1000;
 const viewAfter = await viewBytes(run.app.browser, room.id);
 console.log(`meeting view: ${viewBefore} bytes before, ${viewAfter} after`);
 const after = await settledPss(run.pid, 10);
+dumpSmaps(run.pid, 'after');
 console.log(`room idle ${roomIdle.total.toFixed(1)} (USS ${roomIdle.uss.toFixed(1)}) MiB; 10 s after the meeting ${after.total.toFixed(1)} (USS ${after.uss.toFixed(1)}) MiB`);
 if (process.env.YISHI_BENCH_LINGER) {
   for (let i = 0; i < Number(process.env.YISHI_BENCH_LINGER); i += 10) {
@@ -359,6 +409,7 @@ Written by \`bash scripts/bench-app.sh\` (\`benches/app/bench.mjs\`), which rewr
 | state | PSS total | USS total | PSS by process |
 |---|---:|---:|---|
 | bare window, idle | ${f1(bareIdle.total)} | ${f1(bareIdle.uss)} | ${procs(bareIdle)} |
+| bare window without GPU compositing, idle | ${f1(bareFlatIdle.total)} | ${f1(bareFlatIdle.uss)} | ${procs(bareFlatIdle)} |
 | app, home list, idle | ${f1(homeIdle.total)} | ${f1(homeIdle.uss)} | ${procs(homeIdle)} |
 | app, meeting room open, idle (before the meeting) | ${f1(roomIdle.total)} | ${f1(roomIdle.uss)} | ${procs(roomIdle)} |
 ${series
@@ -369,7 +420,7 @@ ${series
 
 The meeting: the demo's upcoming meeting opened, 22 members marked present, two items of ${TURNS} speaking turns each (add speaker, start, end with a summary, a later summary), people leaving and coming back, a show-of-hands vote per item — ${script.length} intents in ${f0(meetingSecs)} s, each sent from the chair window through \`apply_intent\`, written and flushed by the core, and its snapshot returned to the window and rendered (no event is sent: the projector, not open here, would get its own small view). The script clock is the shell's: the meeting runs as fast as the app takes it, not over three real hours. Each answer carries the meeting's whole view: ${f1(viewBefore / 1024)} KiB of JSON before the meeting, ${f1(viewAfter / 1024)} KiB at its end.
 
-**App (meeting room open, idle) / bare window idle = ${ratio(roomIdle.total, bareIdle.total)} by PSS** (goal ≤ 1.1: ${met(pssRatio <= 1.1)}); ${ratio(roomIdle.uss, bareIdle.uss)} by USS. **Growth over the meeting: ${growth >= 0 ? '+' : ''}${f1(growth)} MiB PSS** (${f1((growth / roomIdle.total) * 100)}% of the idle room; ${after.uss - roomIdle.uss >= 0 ? '+' : ''}${f1(after.uss - roomIdle.uss)} MiB USS; goal: no growth — ${met(growth <= roomIdle.total * 0.02)} at a 2% tolerance).
+**App (meeting room open, idle) / bare window idle = ${ratio(roomIdle.total, bareIdle.total)} by PSS** (goal ≤ 1.1: ${met(pssRatio <= 1.1)}); ${ratio(roomIdle.uss, bareIdle.uss)} by USS. The app draws without WebKit's GPU compositing (\`src-tauri/src/main.rs\`); beside the bare window drawn the same way it is ${ratio(roomIdle.total, bareFlatIdle.total)} by PSS, ${ratio(roomIdle.uss, bareFlatIdle.uss)} by USS — what the app's own code and page cost. **Growth over the meeting: ${growth >= 0 ? '+' : ''}${f1(growth)} MiB PSS** (${f1((growth / roomIdle.total) * 100)}% of the idle room; ${after.uss - roomIdle.uss >= 0 ? '+' : ''}${f1(after.uss - roomIdle.uss)} MiB USS; goal: no growth — ${met(growth <= roomIdle.total * 0.02)} at a 2% tolerance).
 ${END}`;
 
 if (!WRITE) process.exit(0);
