@@ -30,17 +30,46 @@ pub struct PublishDeadline {
 
 const CHANNELS: [Channel; 2] = [Channel::NoticeBoard, Channel::Online];
 
+/// What the deadline depends on, small enough to keep in the meeting index (so the home list
+/// can warn without reading each record).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublishFacts {
+    pub street: bool,
+    pub adjourned: bool,
+    pub closed_at: Option<Time>,
+    /// When each channel was first published, in the order recorded.
+    pub first: Vec<(Channel, Time)>,
+}
+
+impl PublishFacts {
+    pub fn of(m: &Meeting) -> PublishFacts {
+        let mut first: Vec<(Channel, Time)> = Vec::new();
+        for p in &m.publications {
+            if !first.iter().any(|(c, _)| *c == p.channel) {
+                first.push((p.channel, p.at));
+            }
+        }
+        PublishFacts { street: m.level == Level::Street, adjourned: m.adjourned.is_some(), closed_at: m.closed_at, first }
+    }
+
+    fn first(&self, channel: Channel) -> Option<Time> {
+        self.first.iter().find(|(c, _)| *c == channel).map(|(_, at)| *at)
+    }
+}
+
 /// The deadline of a closed street meeting that reached a result; `None` for community
 /// meetings (no fixed deadline), meetings not closed yet, and adjourned ones (no result).
 pub fn deadline(m: &Meeting, now: Time) -> Option<PublishDeadline> {
-    if m.level != Level::Street || m.adjourned.is_some() {
+    deadline_of(&PublishFacts::of(m), now)
+}
+
+pub fn deadline_of(f: &PublishFacts, now: Time) -> Option<PublishDeadline> {
+    if !f.street || f.adjourned {
         return None;
     }
-    let deadline = m.closed_at? + Duration::days(STREET_DAYS);
-    let missing: Vec<Channel> = CHANNELS
-        .into_iter()
-        .filter(|c| !m.publications.iter().any(|p| p.channel == *c && p.at <= deadline))
-        .collect();
+    let deadline = f.closed_at? + Duration::days(STREET_DAYS);
+    let missing: Vec<Channel> =
+        CHANNELS.into_iter().filter(|c| !f.first(*c).is_some_and(|at| at <= deadline)).collect();
     let overdue = now > deadline && !missing.is_empty();
     Some(PublishDeadline { deadline, missing, overdue })
 }
@@ -48,7 +77,11 @@ pub fn deadline(m: &Meeting, now: Time) -> Option<PublishDeadline> {
 /// The chair's warning: a street result still unpublished on a channel after three days, or
 /// published there only after them. `None` while the deadline is ahead or was kept.
 pub fn warning(m: &Meeting, now: Time) -> Option<Warning> {
-    let d = deadline(m, now)?;
+    warning_of(&PublishFacts::of(m), now)
+}
+
+pub fn warning_of(f: &PublishFacts, now: Time) -> Option<Warning> {
+    let d = deadline_of(f, now)?;
     if !d.overdue {
         return None;
     }
@@ -60,7 +93,7 @@ pub fn warning(m: &Meeting, now: Time) -> Option<Warning> {
         };
         d.missing.iter().map(|c| crate::i18n::channel_label(*c, loc)).collect::<Vec<_>>().join(sep)
     };
-    let late = d.missing.iter().all(|c| m.publications.iter().any(|p| p.channel == *c));
+    let late = d.missing.iter().all(|c| f.first(*c).is_some());
     let code = if late { "publish_late" } else { "publish_overdue" };
     Some(Warning::with_args(Rule::Publish, code, vec![date, channels(Locale::Zh), channels(Locale::En)]))
 }

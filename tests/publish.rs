@@ -120,3 +120,59 @@ fn the_deadline_is_written_in_the_meetings_own_time_zone() {
     assert!(w.message_zh.contains(&due), "{} should name {due}", w.message_zh);
     assert!(due.starts_with("2027-03-0"), "{due}");
 }
+
+/// The street meeting written through a store, as the app does.
+fn stored_street() -> (tempfile::TempDir, MeetingId, Time) {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, cmds) = sealed(Level::Street);
+    let store = yishi::Store::open(dir.path()).unwrap();
+    let mut closed = None;
+    for cmd in &cmds {
+        closed = store.apply(cmd).unwrap().meeting.closed_at;
+    }
+    let id = cmds[0].meeting;
+    let closed = closed.unwrap();
+    store
+        .apply(&Command {
+            meeting: id,
+            at: closed + Duration::days(1),
+            intent: Intent::RecordPublication { channel: Channel::NoticeBoard, place: "社区公示栏".into() },
+        })
+        .unwrap();
+    (dir, id, closed)
+}
+
+#[test]
+fn the_meeting_index_warns_as_the_record_does_without_reading_it() {
+    let (dir, id, closed) = stored_street();
+    let store = yishi::Store::open(dir.path()).unwrap();
+    let summary = store.list().unwrap().into_iter().find(|s| s.id == id).unwrap();
+    let meeting = store.snapshot(id).unwrap().meeting;
+    assert_eq!(summary.publish, yishi::publish::PublishFacts::of(&meeting));
+    for days in [2, 4] {
+        let now = closed + Duration::days(days);
+        assert_eq!(store.publish_warning(&summary, now).unwrap(), warning(&meeting, now), "{days} days on");
+    }
+    assert!(store.publish_warning(&summary, closed + Duration::days(4)).unwrap().is_some());
+}
+
+#[test]
+fn an_index_entry_from_before_the_facts_were_kept_is_read_from_the_record() {
+    let (dir, id, closed) = stored_street();
+    {
+        // Rewrite the entry as an earlier version wrote it: no `publish` field.
+        let store = yishi::Store::open(dir.path()).unwrap();
+        let key = yishi::store::chain::index_key(id);
+        let mut entry: serde_json::Value = serde_json::from_slice(&store.log_tree().get(key).unwrap().unwrap()).unwrap();
+        entry.as_object_mut().unwrap().remove("publish").expect("the entry keeps the facts now");
+        store.log_tree().insert(key, serde_json::to_vec(&entry).unwrap()).unwrap();
+        store.log_tree().flush().unwrap();
+    }
+    let store = yishi::Store::open(dir.path()).unwrap();
+    assert!(store.wait_for_audit().is_empty(), "the index head still matches the chain");
+    let summary = store.list().unwrap().into_iter().find(|s| s.id == id).unwrap();
+    assert_eq!(summary.publish, yishi::publish::PublishFacts::default());
+    let w = store.publish_warning(&summary, closed + Duration::days(4)).unwrap().expect("read from the record");
+    assert_eq!(w.code, "publish_overdue");
+    assert!(w.message_zh.contains("尚未登记：线上公开"), "{}", w.message_zh);
+}

@@ -11,7 +11,7 @@ use crate::dto;
 use crate::events::AppEvent;
 use crate::ipc::IpcError;
 use crate::projector::ProjectorView;
-use crate::views::{MeetingListItem, MeetingView};
+use crate::views::{MeetingListItem, MeetingView, WarningView};
 use crate::windows::AppWindow;
 use crate::AppState;
 
@@ -66,7 +66,17 @@ pub async fn open_projector(
 
 #[tauri::command]
 pub async fn list_meetings(state: State<'_, AppState>) -> Result<Vec<MeetingListItem>, IpcError> {
-    Ok(state.store.list()?.iter().map(MeetingListItem::from).collect())
+    meeting_list(&state.store)
+}
+
+/// The home list as of now, each sealed street meeting with R-PUBLISH's deadline warning.
+fn meeting_list(store: &yishi::Store) -> Result<Vec<MeetingListItem>, IpcError> {
+    let now = now();
+    store
+        .list()?
+        .iter()
+        .map(|s| Ok(MeetingListItem::of(s, store.publish_warning(s, now)?.as_ref().map(WarningView::from))))
+        .collect()
 }
 
 #[tauri::command]
@@ -104,5 +114,5 @@ pub async fn apply_intent(
 pub async fn demo(app: AppHandle, state: State<'_, AppState>) -> Result<Vec<MeetingListItem>, IpcError> {
     yishi::demo::install(&state.store, now())?;
     AppEvent::MeetingsChanged.broadcast(&app)?;
-    Ok(state.store.list()?.iter().map(MeetingListItem::from).collect())
+    meeting_list(&state.store)
 }

@@ -221,10 +221,12 @@ pub struct MeetingListItem {
     pub scheduled_at: String,
     pub phase: Phase,
     pub phase_label: Label,
+    /// R-PUBLISH: a street result not published on a channel within 3 days, as of the list.
+    pub publish_warning: Option<WarningView>,
 }
 
-impl From<&yishi::store::MeetingSummary> for MeetingListItem {
-    fn from(s: &yishi::store::MeetingSummary) -> Self {
+impl MeetingListItem {
+    pub fn of(s: &yishi::store::MeetingSummary, publish_warning: Option<WarningView>) -> Self {
         MeetingListItem {
             id: s.id.to_string(),
             title: s.title.clone(),
@@ -235,6 +237,7 @@ impl From<&yishi::store::MeetingSummary> for MeetingListItem {
             scheduled_at: s.scheduled_at.to_rfc3339(),
             phase: s.phase.into(),
             phase_label: Label::of(|l| i18n::phase_label(s.phase, l)),
+            publish_warning,
         }
     }
 }

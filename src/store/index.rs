@@ -3,6 +3,7 @@
 //! summarises, and its head is checked against the chain.
 
 use crate::ids::{MeetingId, Time};
+use crate::publish::PublishFacts;
 use crate::setup::{Form, Level};
 use crate::state::{Meeting, Phase};
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,10 @@ pub struct MeetingSummary {
     pub events: u64,
     pub intents: u64,
     pub last_at: Time,
+    /// R-PUBLISH: what the 3-day deadline needs. Entries written before it was kept have the
+    /// default (no close time even when sealed): read the record for those.
+    #[serde(default)]
+    pub publish: PublishFacts,
 }
 
 impl MeetingSummary {
@@ -34,6 +39,7 @@ impl MeetingSummary {
             events,
             intents,
             last_at: m.last_at,
+            publish: PublishFacts::of(m),
         }
     }
 }

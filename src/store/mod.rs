@@ -14,11 +14,12 @@ pub mod index;
 pub mod verify;
 
 use crate::decide::decide;
-use crate::ids::MeetingId;
+use crate::ids::{MeetingId, Time};
 use crate::intent::{Command, Intent};
 use crate::people::Person;
 use crate::refusal::Refusal;
-use crate::state::{Meeting, RecordInfo, Snapshot};
+use crate::setup::Level;
+use crate::state::{Meeting, Phase, RecordInfo, Snapshot, Warning};
 use chain::{Hash, StoredEvent};
 pub use index::MeetingSummary;
 use std::collections::HashMap;
@@ -412,6 +413,18 @@ impl Store {
         }
         out.sort_by(|a, b| b.scheduled_at.cmp(&a.scheduled_at).then(a.title.cmp(&b.title)));
         Ok(out)
+    }
+
+    /// R-PUBLISH's deadline warning for a listed meeting as of `now`, from its index entry. An
+    /// entry written before the index kept the publication facts has none even when sealed: a
+    /// sealed street meeting's record is read instead.
+    pub fn publish_warning(&self, s: &MeetingSummary, now: Time) -> Result<Option<Warning>, StoreError> {
+        let unindexed = s.phase == Phase::Sealed && s.level == Level::Street && s.publish.closed_at.is_none();
+        Ok(if unindexed {
+            crate::publish::warning(&self.snapshot(s.id)?.meeting, now)
+        } else {
+            crate::publish::warning_of(&s.publish, now)
+        })
     }
 
     /// A signature image by its SHA-256 (hex).

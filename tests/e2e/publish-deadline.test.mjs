@@ -54,7 +54,12 @@ const $ = (id) => byTestId(app.browser, id);
 
 test('a street result not published online within 3 days: the room warns, naming the rule', async () => {
   const { browser } = app;
-  await (await at(browser, `[data-testid="meeting-item"][data-meeting="${MEETING}"]`)).click();
+  // The home list says so before the meeting is opened.
+  const item = await at(browser, `[data-testid="meeting-item"][data-meeting="${MEETING}"]`);
+  const tag = await item.$('[data-testid="meeting-publish-overdue"]');
+  assert.equal(await tag.getText(), '公示逾期（R-PUBLISH）');
+  await app.shot('74b-list-publish-overdue');
+  await item.click();
   await $('room');
   assert.equal(await (await $('room')).getAttribute('data-viewing'), 'seal');
   const warning = await $('publish-warning');
@@ -84,6 +89,14 @@ test('recorded now, the online publication is late, and the warning says so', as
   assert.ok(text.includes('逾期才公开：线上公开'), text);
   assert.equal((await browser.$$('[data-testid="publication"]')).length, 2);
   await app.shot('76-publish-late');
+
+  // Published, though late: the list no longer flags it.
+  await (await $('back')).click();
+  const item = await at(browser, `[data-testid="meeting-item"][data-meeting="${MEETING}"]`);
+  await browser.waitUntil(async () => (await item.$$('[data-testid="meeting-publish-overdue"]')).length === 0, {
+    timeout: 10000,
+    timeoutMsg: 'the list still flags the meeting',
+  });
 });
 
 test('the yishi tool on the same data says the same', async () => {

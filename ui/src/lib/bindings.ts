@@ -33,7 +33,11 @@ export type WitnessKind = "lawyer" | "notary";
 
 export type Channel = "notice_board" | "online";
 
-export type MeetingListItem = { id: string, title: string, level: Level, level_label: Label, form: Form, form_label: Label, scheduled_at: string, phase: Phase, phase_label: Label, };
+export type MeetingListItem = { id: string, title: string, level: Level, level_label: Label, form: Form, form_label: Label, scheduled_at: string, phase: Phase, phase_label: Label, 
+/**
+ * R-PUBLISH: a street result not published on a channel within 3 days, as of the list.
+ */
+publish_warning: WarningView | null, };
 
 export type MeetingView = { id: string, title: string, place: string, scheduled_at: string, level: Level, level_label: Label, form: Form, form_label: Label, phase: Phase, phase_label: Label, chair: string, chair_name: string, recorder: string, recorder_name: string, quorum: QuorumView, current_item: string | null, agenda: Array<AgendaItemView>, participants: Array<ParticipantView>, warnings: Array<WarningView>, 
 /**

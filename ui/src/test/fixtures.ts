@@ -12,6 +12,7 @@ export const listItem: MeetingListItem = {
   scheduled_at: '2026-11-19T19:30:00+08:00',
   phase: 'setup',
   phase_label: label('筹备中', 'in preparation'),
+  publish_warning: null,
 };
 
 export const meetingView: MeetingView = {

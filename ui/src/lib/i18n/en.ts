@@ -215,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   'home.noneInGroup': 'None',
   'home.prepare': 'Prepare',
   'home.exports': 'Export',
+  'home.publishOverdue': 'Publication overdue ({rule})',
   'home.enter': 'Enter the meeting',
   'home.enterSetup': 'Enter the meeting (open it)',
   'home.enterSealed': 'View the meeting record',

@@ -214,6 +214,7 @@ export const zhCN = {
   'home.noneInGroup': '暂无',
   'home.prepare': '会前准备',
   'home.exports': '导出打印',
+  'home.publishOverdue': '公示逾期（{rule}）',
   'home.enter': '进入会场',
   'home.enterSetup': '进入会场（开会）',
   'home.enterSealed': '查看会议记录',

@@ -9,7 +9,7 @@ import SetupChecks from './SetupChecks.svelte';
 import { wallClock } from '../../format';
 import MeetingCard from './MeetingCard.svelte';
 import { localToRfc3339, nowLocal } from './datetime';
-import { meetingView } from '../../../test/fixtures';
+import { listItem, meetingView } from '../../../test/fixtures';
 import { meetings, roster, setupOptions } from '../../../test/home-fixtures';
 import type { MeetingView } from '../../bindings';
 
@@ -93,6 +93,23 @@ describe('MeetingGroups', () => {
     await fireEvent.click(prepare);
     expect(details).toHaveBeenCalledWith('b');
     expect(document.querySelector('[data-testid="meeting-details"][data-meeting="e"]')!.textContent?.trim()).toBe('导出打印');
+  });
+
+  test('a sealed street meeting past its 3-day publication deadline says so in the list (R-PUBLISH)', () => {
+    const warning = (code: string) => ({ rule: 'R-PUBLISH', code, message_zh: `${code} 中文`, message_en: `${code} English` });
+    render(MeetingGroups, {
+      meetings: [
+        { ...listItem, id: 'e', title: '逾期未公示', phase: 'sealed', level: 'street', publish_warning: warning('publish_overdue') },
+        { ...listItem, id: 'f', title: '逾期已公示', phase: 'sealed', level: 'street', publish_warning: warning('publish_late') },
+      ],
+      onopen: vi.fn(),
+      ondetails: vi.fn(),
+    });
+    const tags = screen.getAllByTestId('meeting-publish-overdue');
+    expect(tags).toHaveLength(1);
+    expect(tags[0].textContent?.trim()).toBe('公示逾期（R-PUBLISH）');
+    expect(tags[0].getAttribute('title')).toBe('publish_overdue 中文');
+    expect(tags[0].closest('[data-meeting]')?.getAttribute('data-meeting')).toBe('e');
   });
 
   test('an empty group says so', () => {
