@@ -86,14 +86,15 @@ pub fn warning_of(f: &PublishFacts, now: Time) -> Option<Warning> {
         return None;
     }
     let date = d.deadline.format("%Y-%m-%d %H:%M").to_string();
+    // Still unpublished channels first; only when none is left, the ones that came late.
+    let (unpublished, late): (Vec<Channel>, Vec<Channel>) = d.missing.iter().partition(|c| f.first(**c).is_none());
+    let (code, named) = if unpublished.is_empty() { ("publish_late", late) } else { ("publish_overdue", unpublished) };
     let channels = |loc| {
         let sep = match loc {
             Locale::Zh => "、",
             Locale::En => " and ",
         };
-        d.missing.iter().map(|c| crate::i18n::channel_label(*c, loc)).collect::<Vec<_>>().join(sep)
+        named.iter().map(|c| crate::i18n::channel_label(*c, loc)).collect::<Vec<_>>().join(sep)
     };
-    let late = d.missing.iter().all(|c| f.first(*c).is_some());
-    let code = if late { "publish_late" } else { "publish_overdue" };
     Some(Warning::with_args(Rule::Publish, code, vec![date, channels(Locale::Zh), channels(Locale::En)]))
 }

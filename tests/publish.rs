@@ -104,6 +104,17 @@ fn publishing_after_the_deadline_stays_marked_late() {
 }
 
 #[test]
+fn a_late_channel_is_not_called_unpublished_while_another_still_is() {
+    let (m, _) = sealed(Level::Street);
+    let c = closed(&m);
+    let m = publish(m, Channel::NoticeBoard, c + Duration::days(5));
+    let w = warning(&m, c + Duration::days(6)).expect("overdue");
+    assert_eq!(w.code, "publish_overdue");
+    assert!(w.message_zh.contains("尚未登记：线上公开（"), "only the online one is missing: {}", w.message_zh);
+    assert!(!w.message_zh.contains("线下公示栏"), "{}", w.message_zh);
+}
+
+#[test]
 fn a_meeting_not_yet_closed_has_no_deadline() {
     let (_, cmds) = sealed(Level::Street);
     // Everything up to, not including, the closing.
