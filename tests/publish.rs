@@ -187,3 +187,37 @@ fn an_index_entry_from_before_the_facts_were_kept_is_read_from_the_record() {
     assert_eq!(w.code, "publish_overdue");
     assert!(w.message_zh.contains("尚未登记：线上公开"), "{}", w.message_zh);
 }
+
+#[test]
+fn yishi_list_flags_a_street_meeting_past_its_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    // Held long enough ago that the 3 days have passed by any clock running this test.
+    let mut cmds = demo::sealed_meeting(MeetingId::new_random(), t("2026-01-10T19:30:00+08:00"));
+    if let Intent::CreateMeeting(setup) = &mut cmds[0].intent {
+        setup.level = Level::Street;
+        setup.form = Form::DemocraticConsultation;
+    }
+    let script = dir.path().join("street.jsonl");
+    let lines: Vec<String> = cmds.iter().map(|c| serde_json::to_string(c).unwrap()).collect();
+    std::fs::write(&script, lines.join("\n") + "\n").unwrap();
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(&data).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["apply", script.to_str().unwrap(), "--quiet"]);
+    let listed = run(&["list"]);
+    assert!(listed.contains("公示逾期 / publication overdue（R-PUBLISH）"), "{listed}");
+    // Published on both channels (late): no longer flagged in the list; `show` says it came late.
+    let id = cmds[0].meeting.to_string();
+    let publish = |channel: &str| {
+        format!(r#"{{"meeting":"{id}","intent":{{"type":"record_publication","channel":"{channel}","place":"街道公示栏"}}}}"#)
+    };
+    std::fs::write(&script, format!("{}\n{}\n", publish("notice_board"), publish("online"))).unwrap();
+    run(&["apply", script.to_str().unwrap(), "--quiet"]);
+    let listed = run(&["list"]);
+    assert!(!listed.contains("公示逾期"), "{listed}");
+    let shown = run(&["show", &id]);
+    assert!(shown.contains("逾期才公开：线下公示栏、线上公开（R-PUBLISH）"), "{shown}");
+}

@@ -14,13 +14,20 @@ pub fn list(store: &Store, json: bool) -> Result<(), CliError> {
     if list.is_empty() {
         println!("暂无会议。运行 `yishi demo` 创建演示社区。/ No meetings yet. Run `yishi demo` for the demo community.");
     }
+    let now = chrono::Local::now().fixed_offset();
     for s in list {
+        // R-PUBLISH: a sealed street meeting still unpublished on a channel after 3 days.
+        let overdue = match store.publish_warning(&s, now)? {
+            Some(w) if w.code == "publish_overdue" => format!("  公示逾期 / publication overdue（{}）", w.rule.id()),
+            _ => String::new(),
+        };
         println!(
-            "{}  {}  {}  {}",
+            "{}  {}  {}  {}{}",
             s.id,
             s.scheduled_at.format("%Y-%m-%d %H:%M"),
             i18n::phase_label(s.phase, Locale::Zh),
-            s.title
+            s.title,
+            overdue
         );
     }
     Ok(())
