@@ -100,8 +100,9 @@ pub async fn apply_intent(
         (None, false) => return Err(IpcError::bad_request("meeting id missing")),
     };
     let intent = intent.into_core().map_err(IpcError::bad_request)?;
-    let snapshot = state.store.apply(&Command { meeting, at: now(), intent })?;
-    let view = MeetingView::at(&snapshot, now());
+    let at = now();
+    let snapshot = state.store.apply(&Command { meeting, at, intent })?;
+    let view = MeetingView::at(&snapshot, at);
     AppEvent::to_projector(&app, &snapshot)?;
     if creates {
         AppEvent::MeetingsChanged.broadcast(&app)?;
