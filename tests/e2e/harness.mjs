@@ -252,6 +252,22 @@ export async function launch({ width = 1366, height = 768, dataDir, env = {} } =
   };
 }
 
+/**
+ * The accepted examples of docs/intents.md (its plain ```json blocks), in order: a whole
+ * documented meeting, with the times of each line.
+ */
+export function documentedIntents() {
+  const doc = readFileSync(join(ROOT, 'docs/intents.md'), 'utf8');
+  const lines = [];
+  let keep = false;
+  for (const line of doc.split('\n')) {
+    if (line.startsWith('```json')) keep = line.trim() === '```json';
+    else if (line.startsWith('```')) keep = false;
+    else if (keep && line.trim()) lines.push(JSON.parse(line));
+  }
+  return lines;
+}
+
 /** Waits for an element by test id and returns it. */
 export async function byTestId(browser, id, timeout = 10000) {
   const el = await browser.$(`[data-testid="${id}"]`);

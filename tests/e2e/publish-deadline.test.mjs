@@ -7,10 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, byTestId, cliBinary, launch } from './harness.mjs';
+import { byTestId, cliBinary, documentedIntents, launch } from './harness.mjs';
 import { at } from './page.mjs';
 
 const MEETING = '11111111-1111-4111-8111-111111111111';
@@ -19,15 +19,7 @@ let app;
 
 /** The documented meeting's intents, its level and form changed to a street 民主协商会. */
 function streetMeeting() {
-  const doc = readFileSync(join(ROOT, 'docs/intents.md'), 'utf8');
-  const lines = [];
-  let keep = false;
-  for (const line of doc.split('\n')) {
-    if (line.startsWith('```json')) keep = line.trim() === '```json';
-    else if (line.startsWith('```')) keep = false;
-    else if (keep && line.trim()) lines.push(JSON.parse(line));
-  }
-  return lines
+  return documentedIntents()
     .filter((l) => l.meeting === MEETING)
     // R-SEATS belongs to the community 议事会 form only.
     .filter((l) => l.intent.type !== 'record_seats_reason')

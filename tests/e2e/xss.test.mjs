@@ -10,10 +10,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, byTestId, launch } from './harness.mjs';
+import { byTestId, documentedIntents, launch } from './harness.mjs';
 import { openPath, recordingOpener, saveAs } from './dialogs.mjs';
 import { at as visible, setInput as setValue } from './page.mjs';
 
@@ -146,14 +146,7 @@ test('a meeting created with payloads in every field shows them as text', async 
 
 /** The documented meeting (docs/intents.md), every free text replaced by a payload. */
 function documentedWithPayloads() {
-  const doc = readFileSync(join(ROOT, 'docs/intents.md'), 'utf8');
-  const lines = [];
-  let keep = false;
-  for (const line of doc.split('\n')) {
-    if (line.startsWith('```json')) keep = line.trim() === '```json';
-    else if (line.startsWith('```')) keep = false;
-    else if (keep && line.trim()) lines.push(JSON.parse(line));
-  }
+  const lines = documentedIntents();
   const TEXT = new Set(['title', 'place', 'background', 'stakeholders', 'reason', 'note', 'summary', 'motion', 'resolution', 'text', 'statement']);
   let n = 0;
   const swap = (v, key) => {
