@@ -20,16 +20,28 @@ pkgs=(
   poppler-utils qpdf
   # Node.js for the web UI build (the machine's own is used when present)
 )
+# Installed without their recommendations (a window manager's would bring a Qt settings app).
+bare=(
+  # end-to-end tests with a second monitor: Xorg's dummy driver gives one RandR output per
+  # monitor (Xvfb has one whatever its screens), openbox makes windows fullscreen there,
+  # xrandr places the monitors and xprop tells when the window manager is up
+  xserver-xorg-core xserver-xorg-video-dummy openbox x11-xserver-utils x11-utils
+)
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+for p in "${pkgs[@]}"; do installed "$p" || missing+=("$p"); done
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+missing_bare=()
+for p in "${bare[@]}"; do installed "$p" || missing_bare+=("$p"); done
 
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup-system: installing ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+apt_install() {
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -o DPkg::Lock::Timeout=900 "$@"
+}
+if [ ${#missing[@]} -gt 0 ] || [ ${#missing_bare[@]} -gt 0 ]; then
+  echo "setup-system: installing ${missing[*]} ${missing_bare[*]}"
   $SUDO apt-get update -o DPkg::Lock::Timeout=900
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -o DPkg::Lock::Timeout=900 "${missing[@]}"
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  [ ${#missing_bare[@]} -eq 0 ] || apt_install --no-install-recommends "${missing_bare[@]}"
 fi

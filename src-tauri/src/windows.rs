@@ -91,6 +91,7 @@ fn second_monitor(app: &AppHandle) -> tauri::Result<Option<Monitor>> {
     };
     let rects: Vec<Rect> = monitors.iter().map(rect).collect();
     let pick = projector_monitor(&rects, chair_monitor.as_ref().map(rect));
+    log::info!("projector: monitors {rects:?}, chair on {:?}, chosen {pick:?}", chair_monitor.as_ref().map(rect));
     Ok(pick.map(|i| monitors[i].clone()))
 }
 

@@ -2,7 +2,7 @@
 // WebDriver session that launches the real app binary. Everything started here is stopped by
 // `stop()`, tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -125,21 +125,77 @@ async function appExit(dataDir, timeoutMs = 10000) {
 }
 
 /**
+ * Several monitors side by side, as a laptop with a projector: Xvfb has one RandR output
+ * whatever its screens, and GTK reads monitors from RandR only, so this runs Xorg with the
+ * dummy driver (one RandR output per monitor, placed left to right) and a window manager,
+ * without which nothing is made fullscreen. The processes started are added to `started`.
+ */
+async function startMonitors(display, displayNo, screens, started) {
+  const dir = mkdtempSync(join(tmpdir(), 'yishi-xorg-'));
+  const width = screens.reduce((sum, [w]) => sum + w, 0);
+  const height = Math.max(...screens.map(([, h]) => h));
+  const conf = join(dir, 'xorg.conf');
+  writeFileSync(
+    conf,
+    `Section "Device"\n Identifier "dummy"\n Driver "dummy"\n VideoRam ${Math.ceil((width * height * 4) / 1024) + 4096}\nEndSection
+Section "Monitor"\n Identifier "monitor"\n HorizSync 5.0-1000.0\n VertRefresh 5.0-200.0\nEndSection
+Section "Screen"\n Identifier "screen"\n Device "dummy"\n Monitor "monitor"\n DefaultDepth 24
+ SubSection "Display"\n  Depth 24\n  Virtual ${width} ${height}\n EndSubSection\nEndSection\n`,
+  );
+  const xorg = spawn(
+    process.env.YISHI_XORG ?? '/usr/lib/xorg/Xorg',
+    [display, '-config', conf, '-logfile', join(dir, 'xorg.log'), '-noreset', '-nolisten', 'tcp', '-novtswitch', '-sharevts'],
+    { stdio: 'ignore' },
+  );
+  started.push(xorg);
+  await waitFor('Xorg', () => existsSync(`/tmp/.X11-unix/X${displayNo}`) || exited(xorg));
+  if (exited(xorg)) throw new Error(`Xorg ${display} exited; see ${join(dir, 'xorg.log')}`);
+  const xrandr = (...args) => execFileSync('xrandr', ['-display', display, ...args], { stdio: 'pipe' });
+  let x = 0;
+  screens.forEach(([w, h], i) => {
+    // A mode of exactly this size (the dummy output does not care about timings).
+    const name = `yishi-${w}x${h}`;
+    const [ht, vt] = [w + 160, h + 30];
+    try {
+      xrandr('--newmode', name, ((ht * vt * 60) / 1e6).toFixed(2), ...[w, w + 48, w + 80, ht, h, h + 3, h + 8, vt].map(String));
+    } catch {
+      // the same size twice: the mode exists already
+    }
+    xrandr('--addmode', `DUMMY${i}`, name);
+    xrandr('--output', `DUMMY${i}`, '--mode', name, '--pos', `${x}x0`, ...(i === 0 ? ['--primary'] : []));
+    x += w;
+  });
+  // The dummy driver connects an output at its first mode set, and GTK reads the cached
+  // status without probing: a query probes, so GTK sees every monitor as connected.
+  xrandr('--query');
+  const wm = spawn('openbox', ['--sm-disable'], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' });
+  started.push(wm);
+  // Openbox owns the screen's WM selection once it manages windows.
+  await waitFor('the window manager', () => {
+    if (exited(wm)) throw new Error('openbox exited');
+    try {
+      return /_NET_SUPPORTING_WM_CHECK\(WINDOW\)/.test(
+        execFileSync('xprop', ['-display', display, '-root', '_NET_SUPPORTING_WM_CHECK'], { stdio: 'pipe' }).toString(),
+      );
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
  * Starts Xvfb and tauri-driver and opens a WebDriver session on the app. `env` adds to the
  * app's environment (e.g. a PATH where `xdg-open` is a recorder).
  * Returns { browser, display, dataDir, shotRoot(name), shot(name), stop() }.
  */
-export async function launch({ width = 1366, height = 768, dataDir, env = {} } = {}) {
+export async function launch({ width = 1366, height = 768, screens, dataDir, env = {} } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const application = appBinary();
   dataDir ??= mkdtempSync(join(tmpdir(), 'yishi-e2e-'));
 
   const displayNo = freeDisplay();
   const display = `:${displayNo}`;
-  const xvfb = spawn('Xvfb', [display, '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp'], {
-    stdio: 'ignore',
-  });
-  const children = [xvfb];
+  const xservers = [];
   let driver;
   let browser;
   let stopped = false;
@@ -149,11 +205,19 @@ export async function launch({ width = 1366, height = 768, dataDir, env = {} } =
     if (browser) await browser.deleteSession().catch(() => {});
     await stopChild(driver, 'SIGTERM');
     await appExit(dataDir);
-    await stopChild(xvfb, 'SIGTERM');
+    for (const x of [...xservers].reverse()) await stopChild(x, 'SIGTERM');
   };
   try {
-    await waitFor('Xvfb', () => existsSync(`/tmp/.X11-unix/X${displayNo}`) || exited(xvfb));
-    if (exited(xvfb)) throw new Error(`Xvfb ${display} exited`);
+    if (screens?.length > 1) {
+      await startMonitors(display, displayNo, screens, xservers);
+    } else {
+      const xvfb = spawn('Xvfb', [display, '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp'], {
+        stdio: 'ignore',
+      });
+      xservers.push(xvfb);
+      await waitFor('Xvfb', () => existsSync(`/tmp/.X11-unix/X${displayNo}`) || exited(xvfb));
+      if (exited(xvfb)) throw new Error(`Xvfb ${display} exited`);
+    }
 
     const port = await freePort();
     const nativePort = await freePort();
@@ -170,7 +234,6 @@ export async function launch({ width = 1366, height = 768, dataDir, env = {} } =
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    children.push(driver);
     // Wait until it accepts connections (its /status would proxy to a WebKitWebDriver that
     // only starts with the session).
     await waitFor('tauri-driver', async () => {
