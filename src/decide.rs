@@ -3,7 +3,8 @@
 
 use crate::agenda::{AgendaItemSpec, ItemStatus};
 use crate::event::Event;
-use crate::ids::{is_valid_id, PersonId};
+use crate::ids::{is_valid_id, PersonId, Time};
+use crate::implement::Verdict;
 use crate::intent::{Command, Intent};
 use crate::people::{Participant, Role};
 use crate::refusal::{Field, Refusal};
@@ -230,7 +231,14 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
         (Some(m), _) => m,
     };
     let kind = cmd.intent.kind();
-    let after_seal = matches!(cmd.intent, Intent::Amend { .. } | Intent::RecordPublication { .. });
+    let after_seal = matches!(
+        cmd.intent,
+        Intent::Amend { .. }
+            | Intent::RecordPublication { .. }
+            | Intent::AssignAction { .. }
+            | Intent::ReportProgress { .. }
+            | Intent::EvaluateAction { .. }
+    );
     if m.is_sealed() && !after_seal {
         return Err(Refusal::Sealed); // R-SIGN: sealed records are amended, never edited
     }
@@ -559,7 +567,64 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
             required(Field::Place, place, MAX_PLACE)?;
             one(Event::PublicationRecorded { channel: *channel, place: place.clone() })
         }
+
+        Intent::AssignAction { item, leader, department, requirements, due, feedback_by } => {
+            let it = m.item(item).ok_or_else(|| Refusal::UnknownItem(item.clone()))?;
+            if it.resolution.is_none() {
+                return Err(Refusal::NoResolution { title: it.spec.title.clone() });
+            }
+            required(Field::Leader, leader, MAX_NAME)?;
+            optional(Field::Department, department, MAX_PLACE)?;
+            required(Field::Requirements, requirements, MAX_REASON)?;
+            not_before(Field::Due, *due, cmd.at)?;
+            not_before(Field::FeedbackBy, *feedback_by, cmd.at)?;
+            one(Event::ActionAssigned {
+                item: item.clone(),
+                leader: leader.clone(),
+                department: department.clone(),
+                requirements: requirements.clone(),
+                due: *due,
+                feedback_by: *feedback_by,
+            })
+        }
+
+        Intent::ReportProgress { action, note, done } => {
+            let a = m.action(*action).ok_or(Refusal::UnknownAction(*action))?;
+            if a.done_at().is_some() {
+                return Err(Refusal::ActionDone { no: a.no });
+            }
+            required(Field::ProgressNote, note, MAX_SUMMARY)?;
+            one(Event::ProgressReported { action: *action, note: note.clone(), done: *done })
+        }
+
+        Intent::EvaluateAction { action, by, verdict, rectification } => {
+            let a = m.action(*action).ok_or(Refusal::UnknownAction(*action))?;
+            if a.done_at().is_none() {
+                return Err(Refusal::ActionNotDone { no: a.no });
+            }
+            required(Field::EvaluatedBy, by, MAX_PLACE)?;
+            let rectification = rectification.as_deref().map(str::trim).filter(|r| !r.is_empty());
+            match (verdict, rectification) {
+                (Verdict::Rectify, None) => return Err(Refusal::Empty { field: Field::Rectification }),
+                (_, Some(r)) => optional(Field::Rectification, r, MAX_REASON)?,
+                _ => {}
+            }
+            one(Event::ActionEvaluated {
+                action: *action,
+                by: by.clone(),
+                verdict: *verdict,
+                rectification: rectification.map(str::to_string),
+            })
+        }
     }
+}
+
+/// A deadline recorded with an action is not already past when it is recorded. R-IMPLEMENT
+fn not_before(field: Field, t: Time, at: Time) -> Result<(), Refusal> {
+    if t < at {
+        return Err(Refusal::InThePast { field });
+    }
+    Ok(())
 }
 
 /// R-SIGN: who may sign or decline — the fixed signers, or anyone who attended.

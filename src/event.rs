@@ -71,4 +71,22 @@ pub enum Event {
     MeetingClosed { by: PersonId },
     Amended { by: String, reason: String, text: String },
     PublicationRecorded { channel: Channel, place: String },
+    /// R-IMPLEMENT: numbered in the order assigned.
+    ActionAssigned {
+        item: crate::ids::ItemId,
+        leader: String,
+        department: String,
+        requirements: String,
+        due: crate::ids::Time,
+        feedback_by: crate::ids::Time,
+    },
+    ProgressReported { action: u32, note: String, done: bool },
+    /// R-EVALUATE
+    ActionEvaluated {
+        action: u32,
+        by: String,
+        verdict: crate::implement::Verdict,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rectification: Option<String>,
+    },
 }

@@ -62,7 +62,24 @@ impl Field {
             F::Counts => pick(loc, "票数", "counts"),
             F::Turn => pick(loc, "发言序号", "turn number"),
             F::By => pick(loc, "操作人", "by"),
+            F::Action => pick(loc, "落实事项编号", "action number"),
+            F::Leader => pick(loc, "责任领导（实施人）", "responsible leader"),
+            F::Department => pick(loc, "责任部门", "responsible department"),
+            F::Requirements => pick(loc, "工作要求", "requirements"),
+            F::Due => pick(loc, "完成时间", "completion time"),
+            F::FeedbackBy => pick(loc, "反馈时限", "feedback deadline"),
+            F::ProgressNote => pick(loc, "进展情况", "progress"),
+            F::EvaluatedBy => pick(loc, "评议人", "evaluated by"),
+            F::Rectification => pick(loc, "整改要求", "rectification required"),
         }
+    }
+}
+
+/// R-EVALUATE
+pub fn verdict_label(v: crate::implement::Verdict, loc: Locale) -> &'static str {
+    match v {
+        crate::implement::Verdict::Satisfactory => pick(loc, "评议通过", "satisfactory"),
+        crate::implement::Verdict::Rectify => pick(loc, "需整改", "rectification required"),
     }
 }
 
@@ -237,6 +254,9 @@ pub fn intent_label(kind: &str, loc: Locale) -> &'static str {
         "close_meeting" => ("宣布会议结束", "close the meeting"),
         "amend" => ("追加更正", "append an amendment"),
         "record_publication" => ("登记公示", "record publication"),
+        "assign_action" => ("明确落实责任", "assign an action"),
+        "report_progress" => ("登记落实进展", "report progress"),
+        "evaluate_action" => ("登记评议", "record an evaluation"),
         _ => ("执行此操作", "do this"),
     };
     pick(loc, zh, en)
@@ -293,6 +313,15 @@ pub fn warning(code: &str, args: &[String], loc: Locale) -> String {
     let a1 = args.get(1).map(String::as_str).unwrap_or("");
     let a2 = args.get(2).map(String::as_str).unwrap_or("");
     match (code, loc) {
+        // R-IMPLEMENT: args are the action's number and the date passed.
+        ("action_overdue", Locale::Zh) => format!("第 {a0} 项落实事项已过完成时间 {a1}，尚未办结（R-IMPLEMENT）。"),
+        ("action_overdue", Locale::En) => {
+            format!("Action {a0} passed its completion time {a1} and is not reported done (R-IMPLEMENT).")
+        }
+        ("feedback_overdue", Locale::Zh) => format!("第 {a0} 项落实事项已过反馈时限 {a1}，尚无进展反馈（R-IMPLEMENT）。"),
+        ("feedback_overdue", Locale::En) => {
+            format!("Action {a0} passed its feedback deadline {a1} with no progress reported (R-IMPLEMENT).")
+        }
         ("publish_overdue", Locale::Zh) => {
             format!("街道协商结果应在会后3天内公开，期限 {a0} 已过，尚未登记：{a1}（R-PUBLISH）。")
         }
@@ -418,6 +447,11 @@ impl Refusal {
             R::SignaturesMissing { names } => format!("以下人员尚未签字或登记拒签：{names}"),
             R::Sealed => "会议记录已封存，只能追加更正，不能修改".into(),
             R::NotSealed => "会议记录封存后才能追加更正；封存前请直接编辑会议记录".into(),
+            R::InThePast { field } => format!("“{}”不能早于登记时间", field.zh()),
+            R::NoResolution { title } => format!("议题“{title}”未形成协商决议，只有形成决议的事项才需落实"),
+            R::UnknownAction(n) => format!("本次会议没有第 {n} 项落实事项"),
+            R::ActionDone { no } => format!("第 {no} 项落实事项已办结；如评议要求整改，登记评议后再反馈进展"),
+            R::ActionNotDone { no } => format!("第 {no} 项落实事项尚未办结，办结后再评议"),
         }
     }
 }

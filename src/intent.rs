@@ -161,6 +161,33 @@ pub enum Intent {
         channel: crate::sign::Channel,
         place: String,
     },
+
+    // ---- carrying out the result: appended, before or after the seal
+    /// R-IMPLEMENT: who carries out an item's resolution, by when, and by when they report.
+    AssignAction {
+        item: ItemId,
+        leader: String,
+        #[serde(default)]
+        department: String,
+        requirements: String,
+        due: Time,
+        feedback_by: Time,
+    },
+    /// R-IMPLEMENT: a progress report on action `action` (numbered from 1); `done` when complete.
+    ReportProgress {
+        action: u32,
+        note: String,
+        #[serde(default)]
+        done: bool,
+    },
+    /// R-EVALUATE: an evaluation of completed work; `rectify` reopens it.
+    EvaluateAction {
+        action: u32,
+        by: String,
+        verdict: crate::implement::Verdict,
+        #[serde(default)]
+        rectification: Option<String>,
+    },
 }
 
 impl Intent {
@@ -195,6 +222,9 @@ impl Intent {
             Intent::CloseMeeting { .. } => "close_meeting",
             Intent::Amend { .. } => "amend",
             Intent::RecordPublication { .. } => "record_publication",
+            Intent::AssignAction { .. } => "assign_action",
+            Intent::ReportProgress { .. } => "report_progress",
+            Intent::EvaluateAction { .. } => "evaluate_action",
         }
     }
 
@@ -225,6 +255,8 @@ impl Intent {
             | Intent::Amend { .. } => Rule::Sign,
             Intent::CloseMeeting { .. } => Rule::Close,
             Intent::RecordPublication { .. } => Rule::Publish,
+            Intent::AssignAction { .. } | Intent::ReportProgress { .. } => Rule::Implement,
+            Intent::EvaluateAction { .. } => Rule::Evaluate,
         }
     }
 }

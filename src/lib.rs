@@ -14,6 +14,7 @@ pub mod event;
 pub mod export;
 pub mod i18n;
 pub mod ids;
+pub mod implement;
 pub mod intent;
 pub mod minutes;
 pub mod people;

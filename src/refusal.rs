@@ -40,6 +40,15 @@ pub enum Field {
     Counts,
     Turn,
     By,
+    Action,
+    Leader,
+    Department,
+    Requirements,
+    Due,
+    FeedbackBy,
+    ProgressNote,
+    EvaluatedBy,
+    Rectification,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -140,6 +149,16 @@ pub enum Refusal {
     Sealed,
     #[error("amendments are appended after the record is sealed; before that, edit the minutes")]
     NotSealed,
+    #[error("{}: must not be before the time it is recorded", .field.en())]
+    InThePast { field: Field },
+    #[error("agenda item \"{title}\" reached no resolution: only a resolution is carried out")]
+    NoResolution { title: String },
+    #[error("there is no action {0} in this meeting")]
+    UnknownAction(u32),
+    #[error("action {no} is already reported done; an evaluation asking rectification reopens it")]
+    ActionDone { no: u32 },
+    #[error("action {no} is not reported done yet: evaluate it once done")]
+    ActionNotDone { no: u32 },
     /// A field refusal (empty, too long, unknown person...) found while checking an intent,
     /// with that intent's rule: its code and message are the field refusal's.
     #[error("{inner}")]
@@ -159,8 +178,11 @@ impl Refusal {
             | R::BadId { .. }
             | R::Duplicate { .. }
             | R::UnknownPerson { .. }
-            | R::OutOfRange { .. } => return None,
+            | R::OutOfRange { .. }
+            | R::InThePast { .. } => return None,
             R::UnknownItem(_) => Rule::Agenda,
+            R::NoResolution { .. } | R::UnknownAction(_) | R::ActionDone { .. } => Rule::Implement,
+            R::ActionNotDone { .. } => Rule::Evaluate,
             R::FormNotOfLevel { .. } => Rule::Forms,
             R::NoMembers => Rule::Quorum,
             R::WrongPhase { rule, .. } => *rule,
@@ -253,6 +275,11 @@ impl Refusal {
             R::SignaturesMissing { .. } => "signatures_missing",
             R::Sealed => "sealed",
             R::NotSealed => "not_sealed",
+            R::InThePast { .. } => "in_the_past",
+            R::NoResolution { .. } => "no_resolution",
+            R::UnknownAction(_) => "unknown_action",
+            R::ActionDone { .. } => "action_done",
+            R::ActionNotDone { .. } => "action_not_done",
         }
     }
 
@@ -266,7 +293,8 @@ impl Refusal {
             | R::BadId { .. }
             | R::Duplicate { .. }
             | R::UnknownPerson { .. }
-            | R::OutOfRange { .. } => R::InIntent { rule, inner: Box::new(self) },
+            | R::OutOfRange { .. }
+            | R::InThePast { .. } => R::InIntent { rule, inner: Box::new(self) },
             other => other,
         }
     }

@@ -40,6 +40,10 @@ pub enum Rule {
     Close,
     #[serde(rename = "R-PUBLISH")]
     Publish,
+    #[serde(rename = "R-IMPLEMENT")]
+    Implement,
+    #[serde(rename = "R-EVALUATE")]
+    Evaluate,
 }
 
 impl Rule {
@@ -62,6 +66,8 @@ impl Rule {
             Rule::Sign => "R-SIGN",
             Rule::Close => "R-CLOSE",
             Rule::Publish => "R-PUBLISH",
+            Rule::Implement => "R-IMPLEMENT",
+            Rule::Evaluate => "R-EVALUATE",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::agenda::{AgendaItem, ItemStatus};
 use crate::event::Event;
+use crate::implement::{ActionItem, Evaluation, Progress};
 use crate::ids::{ItemId, MeetingId, PersonId, Time};
 use crate::people::{Participant, Role};
 use crate::quorum::Quorum;
@@ -80,6 +81,9 @@ pub struct Meeting {
     pub closed_at: Option<Time>,
     pub amendments: Vec<Amendment>,
     pub publications: Vec<Publication>,
+    /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out.
+    #[serde(default)]
+    pub actions: Vec<ActionItem>,
     /// Time of the latest event.
     pub last_at: Time,
 }
@@ -119,6 +123,7 @@ impl Meeting {
             closed_at: None,
             amendments: Vec::new(),
             publications: Vec::new(),
+            actions: Vec::new(),
             last_at: at,
         }
     }
@@ -311,10 +316,49 @@ impl Meeting {
             Event::PublicationRecorded { channel, place } => {
                 self.publications.push(Publication { channel: *channel, place: place.clone(), at })
             }
+            Event::ActionAssigned { item, leader, department, requirements, due, feedback_by } => {
+                let no = self.actions.len() as u32 + 1;
+                self.actions.push(ActionItem {
+                    no,
+                    item: item.clone(),
+                    leader: leader.clone(),
+                    department: department.clone(),
+                    requirements: requirements.clone(),
+                    due: *due,
+                    feedback_by: *feedback_by,
+                    assigned_at: at,
+                    progress: Vec::new(),
+                    evaluations: Vec::new(),
+                });
+            }
+            Event::ProgressReported { action, note, done } => {
+                if let Some(a) = self.action_mut(*action) {
+                    a.progress.push(Progress { note: note.clone(), done: *done, at });
+                }
+            }
+            Event::ActionEvaluated { action, by, verdict, rectification } => {
+                if let Some(a) = self.action_mut(*action) {
+                    a.evaluations.push(Evaluation {
+                        by: by.clone(),
+                        verdict: *verdict,
+                        rectification: rectification.clone(),
+                        at,
+                    });
+                }
+            }
         }
     }
 
     // ---- lookups
+
+    /// R-IMPLEMENT: an action by its number (from 1).
+    pub fn action(&self, no: u32) -> Option<&ActionItem> {
+        self.actions.get((no as usize).checked_sub(1)?)
+    }
+
+    fn action_mut(&mut self, no: u32) -> Option<&mut ActionItem> {
+        self.actions.get_mut((no as usize).checked_sub(1)?)
+    }
 
     pub fn participant(&self, id: &PersonId) -> Option<&ParticipantState> {
         self.participants.iter().find(|p| &p.person.id == id)

@@ -34,6 +34,7 @@ pub fn typescript() -> String {
         decl::<dto::Choice>(&cfg),
         decl::<dto::WitnessKind>(&cfg),
         decl::<dto::Channel>(&cfg),
+        decl::<dto::Verdict>(&cfg),
         // what the UI receives
         decl::<views::MeetingListItem>(&cfg),
         decl::<views::MeetingView>(&cfg),
@@ -55,6 +56,9 @@ pub fn typescript() -> String {
         decl::<views::NoticeView>(&cfg),
         decl::<views::AmendmentView>(&cfg),
         decl::<views::PublicationView>(&cfg),
+        decl::<views::ActionView>(&cfg),
+        decl::<views::ProgressView>(&cfg),
+        decl::<views::EvaluationView>(&cfg),
         decl::<views::Label>(&cfg),
         decl::<views::Phase>(&cfg),
         decl::<views::ItemStatus>(&cfg),

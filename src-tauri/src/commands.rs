@@ -69,13 +69,13 @@ pub async fn list_meetings(state: State<'_, AppState>) -> Result<Vec<MeetingList
     meeting_list(&state.store)
 }
 
-/// The home list as of now, each sealed street meeting with R-PUBLISH's deadline warning.
+/// The home list as of now, with R-PUBLISH's deadline warning and R-IMPLEMENT's overdue actions.
 fn meeting_list(store: &yishi::Store) -> Result<Vec<MeetingListItem>, IpcError> {
     let now = now();
     store
         .list()?
         .iter()
-        .map(|s| Ok(MeetingListItem::of(s, store.publish_warning(s, now)?.as_ref().map(WarningView::from))))
+        .map(|s| Ok(MeetingListItem::of(s, store.publish_warning(s, now)?.as_ref().map(WarningView::from), now)))
         .collect()
 }
 

@@ -292,6 +292,37 @@ pub enum Intent {
         channel: Channel,
         place: String,
     },
+    AssignAction {
+        item: String,
+        leader: String,
+        #[serde(default)]
+        department: String,
+        requirements: String,
+        due: String,
+        feedback_by: String,
+    },
+    ReportProgress {
+        action: u32,
+        note: String,
+        #[serde(default)]
+        done: bool,
+    },
+    EvaluateAction {
+        action: u32,
+        by: String,
+        verdict: Verdict,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        rectification: Option<String>,
+    },
+}
+
+/// R-EVALUATE: the verdict of an evaluation (评议).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Satisfactory,
+    Rectify,
 }
 
 impl Intent {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use yishi::i18n::{self, Locale};
 
-use crate::dto::{Channel, Choice, Form, Level, PartyGroup, Role, Tally, VoteMode, VoteRule, WitnessKind};
+use crate::dto::{Channel, Choice, Form, Level, PartyGroup, Role, Tally, Verdict, VoteMode, VoteRule, WitnessKind};
 
 /// A label in both locales; the UI picks the one in use.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -204,6 +204,15 @@ impl From<yishi::sign::Channel> for Channel {
     }
 }
 
+impl From<yishi::implement::Verdict> for Verdict {
+    fn from(v: yishi::implement::Verdict) -> Self {
+        match v {
+            yishi::implement::Verdict::Satisfactory => Verdict::Satisfactory,
+            yishi::implement::Verdict::Rectify => Verdict::Rectify,
+        }
+    }
+}
+
 /// A time as the UI reads it: RFC 3339 with the recorded offset, to the millisecond.
 pub(crate) fn time(t: &yishi::Time) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
@@ -223,10 +232,12 @@ pub struct MeetingListItem {
     pub phase_label: Label,
     /// R-PUBLISH: a street result not published on a channel within 3 days, as of the list.
     pub publish_warning: Option<WarningView>,
+    /// R-IMPLEMENT: actions past their completion time or feedback deadline, as of the list.
+    pub implement_warnings: Vec<WarningView>,
 }
 
 impl MeetingListItem {
-    pub fn of(s: &yishi::store::MeetingSummary, publish_warning: Option<WarningView>) -> Self {
+    pub fn of(s: &yishi::store::MeetingSummary, publish_warning: Option<WarningView>, now: yishi::Time) -> Self {
         MeetingListItem {
             id: s.id.to_string(),
             title: s.title.clone(),
@@ -238,6 +249,7 @@ impl MeetingListItem {
             phase: s.phase.into(),
             phase_label: Label::of(|l| i18n::phase_label(s.phase, l)),
             publish_warning,
+            implement_warnings: yishi::implement::warnings_of(&s.implement, now).iter().map(WarningView::from).collect(),
         }
     }
 }
@@ -414,6 +426,68 @@ pub struct PublicationView {
     pub at: String,
 }
 
+/// R-IMPLEMENT, R-EVALUATE: how a resolution is carried out.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ActionView {
+    /// 1-based, in the order assigned; reports and evaluations name it.
+    pub no: u32,
+    pub item: String,
+    pub item_title: String,
+    pub leader: String,
+    pub department: String,
+    pub requirements: String,
+    pub due: String,
+    pub feedback_by: String,
+    pub assigned_at: String,
+    /// Reported done and not reopened by an evaluation asking rectification.
+    pub done_at: Option<String>,
+    pub progress: Vec<ProgressView>,
+    pub evaluations: Vec<EvaluationView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ProgressView {
+    pub note: String,
+    pub done: bool,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EvaluationView {
+    pub by: String,
+    pub verdict: Verdict,
+    pub verdict_label: Label,
+    pub rectification: Option<String>,
+    pub at: String,
+}
+
+fn action_view(m: &yishi::Meeting, a: &yishi::implement::ActionItem) -> ActionView {
+    ActionView {
+        no: a.no,
+        item: a.item.to_string(),
+        item_title: m.item(&a.item).map(|i| i.spec.title.clone()).unwrap_or_default(),
+        leader: a.leader.clone(),
+        department: a.department.clone(),
+        requirements: a.requirements.clone(),
+        due: time(&a.due),
+        feedback_by: time(&a.feedback_by),
+        assigned_at: time(&a.assigned_at),
+        done_at: a.done_at().as_ref().map(time),
+        progress: a.progress.iter().map(|p| ProgressView { note: p.note.clone(), done: p.done, at: time(&p.at) }).collect(),
+        evaluations: a
+            .evaluations
+            .iter()
+            .map(|e| EvaluationView {
+                by: e.by.clone(),
+                verdict: e.verdict.into(),
+                verdict_label: Label::of(|l| i18n::verdict_label(e.verdict, l)),
+                rectification: e.rectification.clone(),
+                at: time(&e.at),
+            })
+            .collect(),
+    }
+}
+
 /// R-NOTICE5: when the meeting's notice was published and the invitations sent, as recorded.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct NoticeView {
@@ -497,6 +571,11 @@ pub struct MeetingView {
     /// R-PUBLISH: a street result not published on a channel within 3 days (as of the
     /// moment this view was made).
     pub publish_warning: Option<WarningView>,
+    /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned.
+    pub actions: Vec<ActionView>,
+    /// R-IMPLEMENT: actions past their completion time or feedback deadline (as of the
+    /// moment this view was made).
+    pub implement_warnings: Vec<WarningView>,
 }
 
 pub(crate) fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
@@ -703,6 +782,8 @@ impl MeetingView {
                 })
                 .collect(),
             publish_warning: yishi::publish::warning(m, now).as_ref().map(WarningView::from),
+            actions: m.actions.iter().map(|a| action_view(m, a)).collect(),
+            implement_warnings: yishi::implement::warnings(m, now).iter().map(WarningView::from).collect(),
         }
     }
 }
@@ -854,5 +935,50 @@ pub(crate) mod tests {
         assert_eq!(p.at, "2026-11-20T12:00:00.000+08:00");
         assert_eq!(v.publications[1].channel, Channel::Online);
         assert_eq!(v.publications[1].channel_label.zh, "线上公开");
+    }
+
+    #[test]
+    fn actions_are_shown_with_their_reports_evaluations_and_what_is_overdue() {
+        let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let snap = sealed_demo_then(vec![
+            (
+                "2026-11-21T09:00:00+08:00",
+                yishi::Intent::AssignAction {
+                    item: "i3".into(),
+                    leader: "刘芳".into(),
+                    department: "社区工作站".into(),
+                    requirements: "完成场地改造".into(),
+                    due: t("2026-12-31T18:00:00+08:00"),
+                    feedback_by: t("2026-12-05T18:00:00+08:00"),
+                },
+            ),
+            (
+                "2026-12-20T10:00:00+08:00",
+                yishi::Intent::ReportProgress { action: 1, note: "已试营业".into(), done: true },
+            ),
+            (
+                "2026-12-22T15:00:00+08:00",
+                yishi::Intent::EvaluateAction {
+                    action: 1,
+                    by: "居务监督委员会".into(),
+                    verdict: yishi::implement::Verdict::Rectify,
+                    rectification: Some("通道加宽".into()),
+                },
+            ),
+        ]);
+        let v = MeetingView::at(&snap, t("2026-12-23T09:00:00+08:00"));
+        assert_eq!(v.actions.len(), 1);
+        let a = &v.actions[0];
+        assert_eq!((a.no, a.item_title.as_str()), (1, "关于在社区党群服务中心设立长者饭堂的议题"));
+        assert_eq!(a.due, "2026-12-31T18:00:00.000+08:00");
+        assert_eq!(a.done_at, None, "the evaluation asked for rectification: open again");
+        assert_eq!(a.progress, vec![ProgressView { note: "已试营业".into(), done: true, at: "2026-12-20T10:00:00.000+08:00".into() }]);
+        assert_eq!(a.evaluations[0].verdict, Verdict::Rectify);
+        assert_eq!(a.evaluations[0].verdict_label, Label { zh: "需整改".into(), en: "rectification required".into() });
+        assert!(v.implement_warnings.is_empty(), "before the completion time");
+        let late = MeetingView::at(&snap, t("2027-01-01T09:00:00+08:00"));
+        assert_eq!(late.implement_warnings.len(), 1);
+        assert_eq!(late.implement_warnings[0].rule, "R-IMPLEMENT");
+        assert_eq!(late.implement_warnings[0].code, "action_overdue");
     }
 }

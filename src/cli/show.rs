@@ -17,10 +17,14 @@ pub fn list(store: &Store, json: bool) -> Result<(), CliError> {
     let now = chrono::Local::now().fixed_offset();
     for s in list {
         // R-PUBLISH: a sealed street meeting still unpublished on a channel after 3 days.
-        let overdue = match store.publish_warning(&s, now)? {
+        let mut overdue = match store.publish_warning(&s, now)? {
             Some(w) if w.code == "publish_overdue" => format!("  公示逾期 / publication overdue（{}）", w.rule.id()),
             _ => String::new(),
         };
+        // R-IMPLEMENT: an action past its completion time or feedback deadline.
+        if !yishi::implement::warnings_of(&s.implement, now).is_empty() {
+            overdue.push_str("  落实逾期 / action overdue（R-IMPLEMENT）");
+        }
         println!(
             "{}  {}  {}  {}{}",
             s.id,
@@ -73,12 +77,49 @@ pub fn show(store: &Store, id: MeetingId, json: bool) -> Result<(), CliError> {
             p.at.format("%Y-%m-%d %H:%M")
         );
     }
-    // R-PUBLISH: the 3-day deadline of a street result, as of now.
-    if let Some(w) = yishi::publish::warning(m, chrono::Local::now().fixed_offset()) {
+    for a in &m.actions {
+        print_action(m, a);
+    }
+    let now = chrono::Local::now().fixed_offset();
+    // R-PUBLISH: the 3-day deadline of a street result; R-IMPLEMENT: actions overdue; as of now.
+    let warnings = yishi::publish::warning(m, now).into_iter().chain(yishi::implement::warnings(m, now));
+    for w in warnings {
         println!("注意：{}", w.message_zh);
         println!("Note: {}", w.message_en);
     }
     Ok(())
+}
+
+/// R-IMPLEMENT, R-EVALUATE: one action with its reports and evaluations.
+fn print_action(m: &yishi::state::Meeting, a: &yishi::implement::ActionItem) {
+    let date = |t: yishi::Time| t.format("%Y-%m-%d").to_string();
+    let title = m.item(&a.item).map(|i| i.spec.title.as_str()).unwrap_or("");
+    let department = if a.department.is_empty() { String::new() } else { format!("，{}", a.department) };
+    println!(
+        "落实 {} / action {}：{}——{}{}，完成时间 {}，反馈时限 {}；工作要求：{}",
+        a.no,
+        a.no,
+        title,
+        a.leader,
+        department,
+        date(a.due),
+        date(a.feedback_by),
+        a.requirements
+    );
+    for p in &a.progress {
+        let done = if p.done { "（办结 / done）" } else { "" };
+        println!("  进展 / progress {}：{}{}", p.at.format("%Y-%m-%d %H:%M"), p.note, done);
+    }
+    for e in &a.evaluations {
+        let rect = e.rectification.as_deref().map(|r| format!("：{r}")).unwrap_or_default();
+        println!(
+            "  评议 / evaluation {}（{}）：{}{}",
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.by,
+            i18n::verdict_label(e.verdict, Locale::Zh),
+            rect
+        );
+    }
 }
 
 pub fn events(store: &Store, id: MeetingId) -> Result<(), CliError> {

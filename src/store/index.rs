@@ -3,6 +3,7 @@
 //! summarises, and its head is checked against the chain.
 
 use crate::ids::{MeetingId, Time};
+use crate::implement::ImplementFacts;
 use crate::publish::PublishFacts;
 use crate::setup::{Form, Level};
 use crate::state::{Meeting, Phase};
@@ -24,6 +25,10 @@ pub struct MeetingSummary {
     /// default (no close time even when sealed): read the record for those.
     #[serde(default)]
     pub publish: PublishFacts,
+    /// R-IMPLEMENT: the actions not yet done, with their deadlines. (Entries written before
+    /// actions existed have none, rightly.)
+    #[serde(default)]
+    pub implement: ImplementFacts,
 }
 
 impl MeetingSummary {
@@ -40,6 +45,7 @@ impl MeetingSummary {
             intents,
             last_at: m.last_at,
             publish: PublishFacts::of(m),
+            implement: ImplementFacts::of(m),
         }
     }
 }

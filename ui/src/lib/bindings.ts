@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p yishi-app --test bindings`.
 
-export type Intent = { "type": "create_meeting" } & MeetingSetup | { "type": "add_participant", participant: Participant, } | { "type": "add_agenda_item", item: AgendaItemSpec, } | { "type": "record_notice", published_at?: string, invitations_sent_at?: string, } | { "type": "record_seats_reason", reason: string, } | { "type": "open_meeting", by: string, } | { "type": "mark_attendance", person: string, mark: Mark, note?: string, } | { "type": "adjourn_for_lack_of_quorum", note?: string, } | { "type": "open_item", item: string, } | { "type": "add_speaker", person: string, } | { "type": "withdraw_speaker", person: string, } | { "type": "start_turn", person?: string, } | { "type": "end_turn", summary?: string, } | { "type": "summarize_turn", turn: number, summary: string, } | { "type": "open_vote", motion: string, mode: VoteMode, rule?: VoteRule, } | { "type": "cast_vote", person: string, choice: Choice, } | { "type": "close_vote", counts?: Tally, } | { "type": "close_by_consensus", resolution: string, } | { "type": "defer_item", reason: string, } | { "type": "mark_for_redo", item: string, reason: string, } | { "type": "edit_minutes", by: string, text: string, } | { "type": "finalize_minutes", by: string, } | { "type": "sign", person: string, image_png_base64: string, } | { "type": "decline_signature", person: string, reason: string, } | { "type": "record_witness", name: string, kind: WitnessKind, statement?: string, } | { "type": "close_meeting", by: string, } | { "type": "amend", by: string, reason: string, text: string, } | { "type": "record_publication", channel: Channel, place: string, };
+export type Intent = { "type": "create_meeting" } & MeetingSetup | { "type": "add_participant", participant: Participant, } | { "type": "add_agenda_item", item: AgendaItemSpec, } | { "type": "record_notice", published_at?: string, invitations_sent_at?: string, } | { "type": "record_seats_reason", reason: string, } | { "type": "open_meeting", by: string, } | { "type": "mark_attendance", person: string, mark: Mark, note?: string, } | { "type": "adjourn_for_lack_of_quorum", note?: string, } | { "type": "open_item", item: string, } | { "type": "add_speaker", person: string, } | { "type": "withdraw_speaker", person: string, } | { "type": "start_turn", person?: string, } | { "type": "end_turn", summary?: string, } | { "type": "summarize_turn", turn: number, summary: string, } | { "type": "open_vote", motion: string, mode: VoteMode, rule?: VoteRule, } | { "type": "cast_vote", person: string, choice: Choice, } | { "type": "close_vote", counts?: Tally, } | { "type": "close_by_consensus", resolution: string, } | { "type": "defer_item", reason: string, } | { "type": "mark_for_redo", item: string, reason: string, } | { "type": "edit_minutes", by: string, text: string, } | { "type": "finalize_minutes", by: string, } | { "type": "sign", person: string, image_png_base64: string, } | { "type": "decline_signature", person: string, reason: string, } | { "type": "record_witness", name: string, kind: WitnessKind, statement?: string, } | { "type": "close_meeting", by: string, } | { "type": "amend", by: string, reason: string, text: string, } | { "type": "record_publication", channel: Channel, place: string, } | { "type": "assign_action", item: string, leader: string, department: string, requirements: string, due: string, feedback_by: string, } | { "type": "report_progress", action: number, note: string, done: boolean, } | { "type": "evaluate_action", action: number, by: string, verdict: Verdict, rectification?: string, };
 
 export type MeetingSetup = { level: Level, form: Form, online?: boolean, title: string, place: string, scheduled_at: string, chair: string, recorder: string, participants: Array<Participant>, observer_seats?: number, vote_rule?: VoteRule, turn_limit_secs?: number, agenda?: Array<AgendaItemSpec>, };
 
@@ -33,11 +33,17 @@ export type WitnessKind = "lawyer" | "notary";
 
 export type Channel = "notice_board" | "online";
 
+export type Verdict = "satisfactory" | "rectify";
+
 export type MeetingListItem = { id: string, title: string, level: Level, level_label: Label, form: Form, form_label: Label, scheduled_at: string, phase: Phase, phase_label: Label, 
 /**
  * R-PUBLISH: a street result not published on a channel within 3 days, as of the list.
  */
-publish_warning: WarningView | null, };
+publish_warning: WarningView | null, 
+/**
+ * R-IMPLEMENT: actions past their completion time or feedback deadline, as of the list.
+ */
+implement_warnings: Array<WarningView>, };
 
 export type MeetingView = { id: string, title: string, place: string, scheduled_at: string, level: Level, level_label: Label, form: Form, form_label: Label, phase: Phase, phase_label: Label, chair: string, chair_name: string, recorder: string, recorder_name: string, quorum: QuorumView, current_item: string | null, agenda: Array<AgendaItemView>, participants: Array<ParticipantView>, warnings: Array<WarningView>, 
 /**
@@ -68,7 +74,16 @@ publications: Array<PublicationView>,
  * R-PUBLISH: a street result not published on a channel within 3 days (as of the
  * moment this view was made).
  */
-publish_warning: WarningView | null, };
+publish_warning: WarningView | null, 
+/**
+ * R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned.
+ */
+actions: Array<ActionView>, 
+/**
+ * R-IMPLEMENT: actions past their completion time or feedback deadline (as of the
+ * moment this view was made).
+ */
+implement_warnings: Array<WarningView>, };
 
 export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
 
@@ -178,6 +193,20 @@ export type AmendmentView = {
 no: number, by: string, reason: string, text: string, at: string, };
 
 export type PublicationView = { channel: Channel, channel_label: Label, place: string, at: string, };
+
+export type ActionView = { 
+/**
+ * 1-based, in the order assigned; reports and evaluations name it.
+ */
+no: number, item: string, item_title: string, leader: string, department: string, requirements: string, due: string, feedback_by: string, assigned_at: string, 
+/**
+ * Reported done and not reopened by an evaluation asking rectification.
+ */
+done_at: string | null, progress: Array<ProgressView>, evaluations: Array<EvaluationView>, };
+
+export type ProgressView = { note: string, done: boolean, at: string, };
+
+export type EvaluationView = { by: string, verdict: Verdict, verdict_label: Label, rectification: string | null, at: string, };
 
 export type Label = { zh: string, en: string, };
 

@@ -13,6 +13,7 @@ export const listItem: MeetingListItem = {
   phase: 'setup',
   phase_label: label('筹备中', 'in preparation'),
   publish_warning: null,
+  implement_warnings: [],
 };
 
 export const meetingView: MeetingView = {
@@ -70,4 +71,6 @@ export const meetingView: MeetingView = {
   amendments: [],
   publications: [],
   publish_warning: null,
+  actions: [],
+  implement_warnings: [],
 };

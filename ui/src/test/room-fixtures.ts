@@ -125,6 +125,8 @@ export function setupMeeting(): MeetingView {
     amendments: [],
     publications: [],
     publish_warning: null,
+    actions: [],
+    implement_warnings: [],
   };
 }
 
