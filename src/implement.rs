@@ -93,19 +93,39 @@ pub struct OpenAction {
 
 impl ImplementFacts {
     pub fn of(m: &Meeting) -> ImplementFacts {
-        let open = m
-            .actions
-            .iter()
-            .filter(|a| a.done_at().is_none())
-            .map(|a| OpenAction {
-                no: a.no,
-                due: a.due,
-                feedback_by: a.feedback_by,
-                reported: !a.progress.is_empty(),
-            })
-            .collect();
-        ImplementFacts { open }
+        ImplementFacts { open: m.actions.iter().filter_map(OpenAction::of).collect() }
     }
+}
+
+impl OpenAction {
+    /// `None` when the action is done.
+    fn of(a: &ActionItem) -> Option<OpenAction> {
+        a.done_at().is_none().then(|| OpenAction {
+            no: a.no,
+            due: a.due,
+            feedback_by: a.feedback_by,
+            reported: !a.progress.is_empty(),
+        })
+    }
+
+    /// Past its completion time (`action_overdue`), or silent past its feedback deadline
+    /// (`feedback_overdue`).
+    fn warning(&self, now: Time) -> Option<Warning> {
+        let when = |t: Time| t.format("%Y-%m-%d").to_string();
+        let (code, date) = if now > self.due {
+            ("action_overdue", self.due)
+        } else if now > self.feedback_by && !self.reported {
+            ("feedback_overdue", self.feedback_by)
+        } else {
+            return None;
+        };
+        Some(Warning::with_args(Rule::Implement, code, vec![self.no.to_string(), when(date)]))
+    }
+}
+
+/// One action's warning at `now`, if it is overdue.
+pub fn warning(a: &ActionItem, now: Time) -> Option<Warning> {
+    OpenAction::of(a)?.warning(now)
 }
 
 /// Actions past their completion time and not done (code `action_overdue`), and actions with
@@ -116,18 +136,5 @@ pub fn warnings(m: &Meeting, now: Time) -> Vec<Warning> {
 }
 
 pub fn warnings_of(f: &ImplementFacts, now: Time) -> Vec<Warning> {
-    let when = |t: Time| t.format("%Y-%m-%d").to_string();
-    let mut out = Vec::new();
-    for a in &f.open {
-        if now > a.due {
-            out.push(Warning::with_args(Rule::Implement, "action_overdue", vec![a.no.to_string(), when(a.due)]));
-        } else if now > a.feedback_by && !a.reported {
-            out.push(Warning::with_args(
-                Rule::Implement,
-                "feedback_overdue",
-                vec![a.no.to_string(), when(a.feedback_by)],
-            ));
-        }
-    }
-    out
+    f.open.iter().filter_map(|a| a.warning(now)).collect()
 }

@@ -441,6 +441,8 @@ pub struct ActionView {
     pub assigned_at: String,
     /// Reported done and not reopened by an evaluation asking rectification.
     pub done_at: Option<String>,
+    /// Past its completion time, or silent past its feedback deadline (as of the view).
+    pub warning: Option<WarningView>,
     pub progress: Vec<ProgressView>,
     pub evaluations: Vec<EvaluationView>,
 }
@@ -461,7 +463,7 @@ pub struct EvaluationView {
     pub at: String,
 }
 
-fn action_view(m: &yishi::Meeting, a: &yishi::implement::ActionItem) -> ActionView {
+fn action_view(m: &yishi::Meeting, a: &yishi::implement::ActionItem, now: yishi::Time) -> ActionView {
     ActionView {
         no: a.no,
         item: a.item.to_string(),
@@ -473,6 +475,7 @@ fn action_view(m: &yishi::Meeting, a: &yishi::implement::ActionItem) -> ActionVi
         feedback_by: time(&a.feedback_by),
         assigned_at: time(&a.assigned_at),
         done_at: a.done_at().as_ref().map(time),
+        warning: yishi::implement::warning(a, now).as_ref().map(WarningView::from),
         progress: a.progress.iter().map(|p| ProgressView { note: p.note.clone(), done: p.done, at: time(&p.at) }).collect(),
         evaluations: a
             .evaluations
@@ -571,11 +574,9 @@ pub struct MeetingView {
     /// R-PUBLISH: a street result not published on a channel within 3 days (as of the
     /// moment this view was made).
     pub publish_warning: Option<WarningView>,
-    /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned.
+    /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned,
+    /// each with its overdue warning as of the moment this view was made.
     pub actions: Vec<ActionView>,
-    /// R-IMPLEMENT: actions past their completion time or feedback deadline (as of the
-    /// moment this view was made).
-    pub implement_warnings: Vec<WarningView>,
 }
 
 pub(crate) fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
@@ -782,8 +783,7 @@ impl MeetingView {
                 })
                 .collect(),
             publish_warning: yishi::publish::warning(m, now).as_ref().map(WarningView::from),
-            actions: m.actions.iter().map(|a| action_view(m, a)).collect(),
-            implement_warnings: yishi::implement::warnings(m, now).iter().map(WarningView::from).collect(),
+            actions: m.actions.iter().map(|a| action_view(m, a, now)).collect(),
         }
     }
 }
@@ -975,10 +975,9 @@ pub(crate) mod tests {
         assert_eq!(a.progress, vec![ProgressView { note: "已试营业".into(), done: true, at: "2026-12-20T10:00:00.000+08:00".into() }]);
         assert_eq!(a.evaluations[0].verdict, Verdict::Rectify);
         assert_eq!(a.evaluations[0].verdict_label, Label { zh: "需整改".into(), en: "rectification required".into() });
-        assert!(v.implement_warnings.is_empty(), "before the completion time");
+        assert_eq!(a.warning, None, "before the completion time");
         let late = MeetingView::at(&snap, t("2027-01-01T09:00:00+08:00"));
-        assert_eq!(late.implement_warnings.len(), 1);
-        assert_eq!(late.implement_warnings[0].rule, "R-IMPLEMENT");
-        assert_eq!(late.implement_warnings[0].code, "action_overdue");
+        let w = late.actions[0].warning.as_ref().expect("overdue");
+        assert_eq!((w.rule.as_str(), w.code.as_str()), ("R-IMPLEMENT", "action_overdue"));
     }
 }

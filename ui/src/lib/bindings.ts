@@ -76,14 +76,10 @@ publications: Array<PublicationView>,
  */
 publish_warning: WarningView | null, 
 /**
- * R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned.
+ * R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned,
+ * each with its overdue warning as of the moment this view was made.
  */
-actions: Array<ActionView>, 
-/**
- * R-IMPLEMENT: actions past their completion time or feedback deadline (as of the
- * moment this view was made).
- */
-implement_warnings: Array<WarningView>, };
+actions: Array<ActionView>, };
 
 export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
 
@@ -202,7 +198,11 @@ no: number, item: string, item_title: string, leader: string, department: string
 /**
  * Reported done and not reopened by an evaluation asking rectification.
  */
-done_at: string | null, progress: Array<ProgressView>, evaluations: Array<EvaluationView>, };
+done_at: string | null, 
+/**
+ * Past its completion time, or silent past its feedback deadline (as of the view).
+ */
+warning: WarningView | null, progress: Array<ProgressView>, evaluations: Array<EvaluationView>, };
 
 export type ProgressView = { note: string, done: boolean, at: string, };
 

@@ -72,5 +72,4 @@ export const meetingView: MeetingView = {
   publications: [],
   publish_warning: null,
   actions: [],
-  implement_warnings: [],
 };

@@ -126,7 +126,6 @@ export function setupMeeting(): MeetingView {
     publications: [],
     publish_warning: null,
     actions: [],
-    implement_warnings: [],
   };
 }
 

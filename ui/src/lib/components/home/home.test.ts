@@ -112,6 +112,23 @@ describe('MeetingGroups', () => {
     expect(tags[0].closest('[data-meeting]')?.getAttribute('data-meeting')).toBe('e');
   });
 
+  test('a meeting with an action past its time or its feedback deadline says so in the list (R-IMPLEMENT)', () => {
+    const overdue = (no: number) => ({ rule: 'R-IMPLEMENT', code: 'action_overdue', message_zh: `第 ${no} 项逾期`, message_en: `action ${no} overdue` });
+    render(MeetingGroups, {
+      meetings: [
+        { ...listItem, id: 'g', title: '落实逾期', phase: 'sealed', implement_warnings: [overdue(1), overdue(2)] },
+        { ...listItem, id: 'h', title: '按期落实', phase: 'sealed' },
+      ],
+      onopen: vi.fn(),
+      ondetails: vi.fn(),
+    });
+    const tags = screen.getAllByTestId('meeting-action-overdue');
+    expect(tags).toHaveLength(1);
+    expect(tags[0].textContent?.trim()).toBe('落实逾期（R-IMPLEMENT）');
+    expect(tags[0].getAttribute('title')).toBe('第 1 项逾期\n第 2 项逾期');
+    expect(tags[0].closest('[data-meeting]')?.getAttribute('data-meeting')).toBe('g');
+  });
+
   test('an empty group says so', () => {
     render(MeetingGroups, { meetings: meetings.filter((m) => m.phase === 'sealed'), onopen: vi.fn(), ondetails: vi.fn() });
     expect(screen.getAllByText('暂无')).toHaveLength(2);
