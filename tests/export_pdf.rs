@@ -94,6 +94,34 @@ fn poster_notice_and_text() {
 }
 
 #[test]
+fn poster_and_text_say_who_carries_out_a_resolution_and_by_when() {
+    // R-IMPLEMENT: community results are published with who implements them and by when.
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir.path().join("data"));
+    let at = store.snapshot(sealed_id()).unwrap().meeting.closed_at.unwrap() + chrono::Duration::days(1);
+    let assign = yishi::Intent::AssignAction {
+        item: "i3".into(),
+        leader: "刘芳".into(),
+        department: "社区工作站".into(),
+        requirements: "完成场地消防改造，选定运营机构".into(),
+        due: at + chrono::Duration::days(40),
+        feedback_by: at + chrono::Duration::days(7),
+    };
+    store.apply(&yishi::Command { meeting: sealed_id(), at, intent: assign }).unwrap();
+    let snap = store.snapshot(sealed_id()).unwrap();
+    let due = (at + chrono::Duration::days(40)).format("%Y年%-m月%-d日").to_string();
+    let line = format!("刘芳（社区工作站）负责，{due}前完成：完成场地消防改造，选定运营机构");
+    let md = yishi::export::text(&snap, &key(), &Options::default()).unwrap();
+    assert!(md.contains(&format!("- **落实安排**：{line}")), "{md}");
+    let blob = |h: &str| store.blob(h).ok().flatten();
+    let pdf = yishi::export::poster(&Source { snap: &snap, blob: &blob }, &key(), &Options::default()).unwrap();
+    let f = write_tmp(dir.path(), "poster.pdf", &pdf);
+    let text = run("pdftotext", &["-raw", f.to_str().unwrap(), "-"]).replace('\n', "");
+    assert!(text.contains("落实安排") && text.contains("刘芳（社区工作站）负责"), "{text}");
+    assert!(run("pdfinfo", &[f.to_str().unwrap()]).contains("Pages:           1"), "still one page");
+}
+
+#[test]
 fn unsealed_minutes_only_as_a_watermarked_draft() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir.path().join("data"));

@@ -89,11 +89,13 @@ pub enum L {
     ResultPassed,
     ResultFailed,
     Quorum,
+    Implementation,
 }
 
 pub fn t(l: L, loc: Locale) -> &'static str {
     let (zh, en) = match l {
         L::Minutes => ("会议记录", "Minutes"),
+        L::Implementation => ("落实安排", "Implementation"),
         L::DraftSuffix => ("（草稿，未封存）", " (draft, not sealed)"),
         L::Watermark => ("草稿 DRAFT", "DRAFT 草稿"),
         L::Level => ("协商层级", "Level"),

@@ -7,12 +7,14 @@ use super::layout::{Doc, Paper, Style};
 use super::minutes::tally_line;
 use super::{cn_num, day, furniture, seal_block, Body, ExportError, Options, Result, Seal, Source};
 use crate::agenda::{AgendaItem, ItemStatus};
+use crate::implement::ActionItem;
 use crate::i18n;
 use crate::sign::Channel;
 use crate::state::{Meeting, Snapshot};
 
-/// The result lines of one item: (label, text).
-fn results(item: &AgendaItem, loc: Locale) -> Vec<(String, String)> {
+/// The result lines of one item: (label, text). A resolution being carried out says who
+/// implements it and by when (R-IMPLEMENT: community results publish 期限、形式, 六.(二).8).
+fn results(m: &Meeting, item: &AgendaItem, loc: Locale) -> Vec<(String, String)> {
     let mut out = Vec::new();
     match item.status {
         ItemStatus::Voted => {
@@ -38,7 +40,19 @@ fn results(item: &AgendaItem, loc: Locale) -> Vec<(String, String)> {
     if let Some(r) = &item.redo_reason {
         out.push((t(L::Redo, loc).to_string(), r.clone()));
     }
+    for a in m.actions.iter().filter(|a| a.item == item.spec.id) {
+        out.push((t(L::Implementation, loc).to_string(), arrangement(a, loc)));
+    }
     out
+}
+
+/// "王建国（街道城市建设办公室）负责，2027年5月30日前完成：…"
+fn arrangement(a: &ActionItem, loc: Locale) -> String {
+    let who = if a.department.is_empty() { a.leader.clone() } else { format!("{}（{}）", a.leader, a.department) };
+    match loc {
+        Locale::Zh => format!("{who}负责，{}前完成：{}", day(&a.due, loc), a.requirements),
+        Locale::En => format!("{who}, by {}: {}", day(&a.due, loc), a.requirements),
+    }
 }
 
 fn published_on(m: &Meeting, loc: Locale) -> Option<String> {
@@ -59,15 +73,31 @@ fn intro(m: &Meeting, loc: Locale) -> String {
     }
 }
 
+/// Type scales tried in turn until the poster fits one sheet: a notice board takes one page.
+const FIT: [f32; 5] = [1.0, 0.93, 0.86, 0.8, 0.74];
+
 pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     let m = &src.snap.meeting;
-    let loc = opts.locale;
     if !m.is_sealed() && !opts.draft {
         return Err(ExportError::NotSealed);
     }
+    let mut body = build_at(src, seal, opts, FIT[0])?;
+    for fit in &FIT[1..] {
+        if body.pages.len() <= 1 {
+            break;
+        }
+        body = build_at(src, seal, opts, *fit)?;
+    }
+    Ok(body)
+}
+
+fn build_at(src: &Source, seal: &Seal, opts: &Options, fit: f32) -> Result<Body> {
+    let m = &src.snap.meeting;
+    let loc = opts.locale;
     let draft = !m.is_sealed();
-    let k = if opts.paper == Paper::A3 { 1.41 } else { 1.0 };
-    let mut doc = Doc::new(opts.paper, [18.0 * k, 20.0 * k, 14.0 * k, 20.0 * k]);
+    let paper = if opts.paper == Paper::A3 { 1.41 } else { 1.0 };
+    let k = paper * fit;
+    let mut doc = Doc::new(opts.paper, [18.0 * paper, 20.0 * paper, 14.0 * paper, 20.0 * paper]);
     doc.place("标题 / title");
     doc.paragraph(t(L::Poster, loc), &Style::body(32.0 * k).bold().center().after(4.0 * k))?;
     doc.paragraph(&m.title, &Style::body(16.0 * k).bold().center().after(8.0 * k))?;
@@ -80,7 +110,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
             Locale::En => format!("{}. {}", n + 1, item.spec.title),
         };
         doc.heading(&head, &Style::body(14.0 * k).bold().after(3.0 * k), 60.0 * k)?;
-        doc.key_values(&results(item, loc), 30.0 * k, 12.0 * k)?;
+        doc.key_values(&results(m, item, loc), 30.0 * k, 12.0 * k)?;
         doc.space(2.0 * k);
     }
     let start = m.opened_at.as_ref().unwrap_or(&m.scheduled_at);
@@ -121,7 +151,7 @@ pub(super) fn markdown(snap: &Snapshot, seal: &Seal, opts: &Options) -> Result<S
             Locale::En => format!("## {}. {}\n\n", n + 1, item.spec.title),
         };
         s.push_str(&head);
-        for (label, text) in results(item, loc) {
+        for (label, text) in results(m, item, loc) {
             s.push_str(&format!("- **{label}**{sep}{text}\n"));
         }
         s.push('\n');
