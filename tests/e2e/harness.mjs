@@ -230,6 +230,9 @@ export async function launch({ width = 1366, height = 768, screens, dataDir, env
         PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
         // No accessibility bus under a bare X server: keep GTK from waiting for one.
         NO_AT_BRIDGE: '1',
+        // No session bus either: GTK's file chooser keeps its settings in memory instead of
+        // warning on every change that dconf cannot be reached.
+        GSETTINGS_BACKEND: 'memory',
         ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],

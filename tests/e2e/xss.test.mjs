@@ -144,19 +144,29 @@ test('a meeting created with payloads in every field shows them as text', async 
   await assertClean('meeting list');
 });
 
-/** The documented meeting (docs/intents.md), every free text replaced by a payload. */
+/**
+ * The documented meeting (docs/intents.md), every free text replaced by a payload. The app
+ * records each intent now, so an action's deadlines move to a future that stays ahead of it.
+ */
 function documentedWithPayloads() {
   const lines = documentedIntents();
-  const TEXT = new Set(['title', 'place', 'background', 'stakeholders', 'reason', 'note', 'summary', 'motion', 'resolution', 'text', 'statement']);
+  const TEXT = new Set([
+    'title', 'place', 'background', 'stakeholders', 'reason', 'note', 'summary', 'motion', 'resolution', 'text',
+    'statement', 'department', 'requirements', 'rectification',
+  ]);
+  // Names (at most 50 characters), and `by` where it is a name rather than a person id.
+  const NAME = new Set(['name', 'leader']);
+  const namedBy = new Set(['amend', 'evaluate_action']);
   let n = 0;
-  const swap = (v, key) => {
-    if (Array.isArray(v)) return v.map((x) => swap(x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x, k)]));
+  const swap = (v, key, type) => {
+    if (Array.isArray(v)) return v.map((x) => swap(x, undefined, type));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x, k, type)]));
     if (typeof v === 'string' && TEXT.has(key)) return LONG[n++ % LONG.length];
-    if (typeof v === 'string' && key === 'name') return NAMES[n++ % NAMES.length];
+    if (typeof v === 'string' && (NAME.has(key) || (key === 'by' && namedBy.has(type)))) return NAMES[n++ % NAMES.length];
+    if (typeof v === 'string' && (key === 'due' || key === 'feedback_by')) return '2099-12-31T18:00:00+08:00';
     return v;
   };
-  return lines.map((l) => ({ meeting: l.meeting, intent: swap(l.intent) }));
+  return lines.map((l) => ({ meeting: l.meeting, intent: swap(l.intent, undefined, l.intent.type) }));
 }
 
 test('every other free-text field, through apply_intent, is shown as text in the room and on the projector', async () => {
@@ -182,6 +192,12 @@ test('every other free-text field, through apply_intent, is shown as text in the
     await (await at(`[data-testid="meeting-item"][data-meeting="${id}"]`)).click();
     const title = await byTestId(browser, 'meeting-title');
     assert.ok(LONG.includes(await title.getText()), await title.getText());
+    if (id === docMeeting) {
+      // Its last step lists the action (R-IMPLEMENT) with the payloads as text.
+      const action = commands.find((c) => c.intent.type === 'assign_action').intent;
+      const shown = await (await byTestId(browser, 'actions')).getText();
+      for (const p of [action.leader, action.requirements]) assert.ok(shown.includes(p), `actions show ${p}`);
+    }
     await assertClean(`meeting room ${id}`);
   }
   await app.shot('42-xss-room');
