@@ -306,6 +306,25 @@ pub fn outcome_text(o: &Outcome, loc: Locale) -> String {
     s
 }
 
+fn freq_missed(args: &[String], loc: Locale) -> String {
+    let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
+    let (form, every, no, year, form_en) = (arg(0), arg(1), arg(2), arg(3), arg(4));
+    match (loc, every) {
+        (Locale::Zh, "quarter") => format!("{year}年第{no}季度未召开{form}（每季度至少1次，R-FREQ）。"),
+        (Locale::Zh, "half") => {
+            let half = if no == "1" { "上半年" } else { "下半年" };
+            format!("{year}年{half}未召开{form}（每半年至少1次，R-FREQ）。")
+        }
+        (Locale::Zh, _) => format!("{year}年未召开{form}（每年至少1次，R-FREQ）。"),
+        (Locale::En, "quarter") => format!("No {form_en} was held in Q{no} {year} (at least once a quarter, R-FREQ)."),
+        (Locale::En, "half") => {
+            let half = if no == "1" { "first" } else { "second" };
+            format!("No {form_en} was held in the {half} half of {year} (at least once a half-year, R-FREQ).")
+        }
+        (Locale::En, _) => format!("No {form_en} was held in {year} (at least once a year, R-FREQ)."),
+    }
+}
+
 /// Messages of the warnings. `args[0]` is a number of days, a percentage or (R-PUBLISH) the
 /// deadline; then the missing channels in Chinese and in English.
 pub fn warning(code: &str, args: &[String], loc: Locale) -> String {
@@ -313,6 +332,14 @@ pub fn warning(code: &str, args: &[String], loc: Locale) -> String {
     let a1 = args.get(1).map(String::as_str).unwrap_or("");
     let a2 = args.get(2).map(String::as_str).unwrap_or("");
     match (code, loc) {
+        // R-FREQ: args are the form (zh), the period kind, its number, the year, the form (en).
+        ("freq_missed", _) => freq_missed(args, loc),
+        ("observe_short", Locale::Zh) => {
+            format!("{a0}年提供预约旁听（不少于2个席位）的社区会议仅 {a1} 次，应不少于4次（R-OBSERVE）。")
+        }
+        ("observe_short", Locale::En) => format!(
+            "In {a0} only {a1} community meetings offered observer booking with at least 2 seats; at least 4 are required (R-OBSERVE)."
+        ),
         // R-IMPLEMENT: args are the action's number and the date passed.
         ("action_overdue", Locale::Zh) => format!("第 {a0} 项落实事项已过完成时间 {a1}，尚未办结（R-IMPLEMENT）。"),
         ("action_overdue", Locale::En) => {

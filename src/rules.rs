@@ -42,6 +42,10 @@ pub enum Rule {
     Publish,
     #[serde(rename = "R-IMPLEMENT")]
     Implement,
+    #[serde(rename = "R-FREQ")]
+    Freq,
+    #[serde(rename = "R-OBSERVE")]
+    Observe,
     #[serde(rename = "R-EVALUATE")]
     Evaluate,
 }
@@ -67,6 +71,8 @@ impl Rule {
             Rule::Close => "R-CLOSE",
             Rule::Publish => "R-PUBLISH",
             Rule::Implement => "R-IMPLEMENT",
+            Rule::Freq => "R-FREQ",
+            Rule::Observe => "R-OBSERVE",
             Rule::Evaluate => "R-EVALUATE",
         }
     }

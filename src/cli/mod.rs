@@ -64,6 +64,14 @@ enum Command {
     },
     /// Install the demo community: a roster of 30, a sealed sample meeting and an upcoming one
     Demo,
+    /// The year's meetings per form against the guideline's minimums (R-FREQ, R-OBSERVE)
+    Compliance {
+        /// The year (default: this year)
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -95,6 +103,7 @@ pub fn run() -> ExitCode {
         }
         Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),
+        Command::Compliance { year, json } => show::compliance(&store, year, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

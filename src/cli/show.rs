@@ -122,6 +122,57 @@ fn print_action(m: &yishi::state::Meeting, a: &yishi::implement::ActionItem) {
     }
 }
 
+/// R-FREQ, R-OBSERVE: one line per form in use, its periods, then the warnings.
+pub fn compliance(store: &Store, year: Option<i32>, json: bool) -> Result<(), CliError> {
+    use chrono::Datelike;
+    use yishi::compliance::Every;
+    let now = chrono::Local::now().fixed_offset();
+    let c = store.compliance(year.unwrap_or(now.year()), now)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&c)?);
+        return Ok(());
+    }
+    println!("{}年 议事协商会议次数 / meetings held in {}（R-FREQ）", c.year, c.year);
+    for f in c.forms.iter().filter(|f| f.in_use) {
+        let every = match f.every {
+            Every::Year => "每年至少1次",
+            Every::HalfYear => "每半年至少1次",
+            Every::Quarter => "每季度至少1次",
+        };
+        let periods: Vec<String> = f
+            .periods
+            .iter()
+            .map(|p| {
+                let mark = if p.held > 0 { "✓" } else if p.ended { "✗" } else { "…" };
+                let name = match (f.every, p.no) {
+                    (Every::Year, _) => "全年".to_string(),
+                    (Every::HalfYear, 1) => "上半年".to_string(),
+                    (Every::HalfYear, _) => "下半年".to_string(),
+                    (Every::Quarter, n) => format!("第{n}季度"),
+                };
+                format!("{name} {} {mark}", p.held)
+            })
+            .collect();
+        println!("  {}（{}）：共 {} 次；{}", i18n::form_label(f.form, Locale::Zh), every, f.held, periods.join("，"));
+    }
+    if c.forms.iter().all(|f| !f.in_use) {
+        println!("  本机尚无有次数要求的会议形式 / no meeting of a form with a minimum yet");
+    }
+    if c.community {
+        println!(
+            "  提供预约旁听（≥{} 席）的社区会议 / community meetings offering observer seats: {} 次，应不少于 {} 次（R-OBSERVE）",
+            yishi::compliance::OBSERVER_SEATS,
+            c.observed,
+            yishi::compliance::OBSERVED_MEETINGS
+        );
+    }
+    for w in &c.warnings {
+        println!("注意：{}", w.message_zh);
+        println!("Note: {}", w.message_en);
+    }
+    Ok(())
+}
+
 pub fn events(store: &Store, id: MeetingId) -> Result<(), CliError> {
     for e in store.events(id)? {
         println!("{}", serde_json::to_string(&e)?);

@@ -29,6 +29,10 @@ pub struct MeetingSummary {
     /// actions existed have none, rightly.)
     #[serde(default)]
     pub implement: ImplementFacts,
+    /// R-OBSERVE: observer seats offered. `None` in entries written before it was kept: read
+    /// the record for those.
+    #[serde(default)]
+    pub observer_seats: Option<u32>,
 }
 
 impl MeetingSummary {
@@ -46,6 +50,7 @@ impl MeetingSummary {
             last_at: m.last_at,
             publish: PublishFacts::of(m),
             implement: ImplementFacts::of(m),
+            observer_seats: Some(m.observer_seats),
         }
     }
 }

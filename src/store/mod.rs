@@ -427,6 +427,18 @@ impl Store {
         })
     }
 
+    /// R-FREQ, R-OBSERVE: the year's meetings per form against the minimums, as of `now`.
+    pub fn compliance(&self, year: i32, now: Time) -> Result<crate::compliance::Compliance, StoreError> {
+        let list = self.list()?;
+        // Entries written before the index kept the seats: read those records once.
+        let mut seats = std::collections::HashMap::new();
+        for s in list.iter().filter(|s| s.observer_seats.is_none()) {
+            seats.insert(s.id, self.snapshot(s.id)?.meeting.observer_seats);
+        }
+        let of = |s: &MeetingSummary| s.observer_seats.or_else(|| seats.get(&s.id).copied()).unwrap_or(0);
+        Ok(crate::compliance::compliance(&list, of, year, now))
+    }
+
     /// A signature image by its SHA-256 (hex).
     pub fn blob(&self, sha256_hex: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.log.get(chain::blob_key(sha256_hex))?.map(|v| v.to_vec()))
