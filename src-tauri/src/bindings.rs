@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{commands, commands_home as home, dto, events, ipc, projector, views};
+use crate::{commands, commands_home as home, compliance, dto, events, ipc, projector, views};
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/bindings.ts";
@@ -72,7 +72,10 @@ pub fn typescript() -> String {
         decl::<events::AppEvent>(&cfg),
         decl::<ipc::IpcError>(&cfg),
         decl::<commands::AppInfo>(&cfg),
-        // the home screen: setup options, roster, exports
+        // the home screen: setup options, roster, exports, the year's compliance
+        decl::<compliance::ComplianceView>(&cfg),
+        decl::<compliance::FormCountView>(&cfg),
+        decl::<compliance::PeriodView>(&cfg),
         decl::<home::SetupOptions>(&cfg),
         decl::<home::LevelOption>(&cfg),
         decl::<home::FormOption>(&cfg),

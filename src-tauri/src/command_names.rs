@@ -15,4 +15,6 @@ pub const COMMANDS: &[&str] = &[
     "remove_person",
     "import_roster",
     "export_document",
+    // home: the year's meetings against the minimums (src/compliance.rs)
+    "compliance",
 ];

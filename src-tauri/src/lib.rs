@@ -10,6 +10,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod commands_home;
+pub mod compliance;
 pub mod dto;
 pub mod events;
 pub mod ipc;
@@ -95,6 +96,7 @@ pub fn run() {
             commands_home::remove_person,
             commands_home::import_roster,
             commands_home::export_document,
+            compliance::compliance,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Yishi app");

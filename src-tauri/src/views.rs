@@ -828,7 +828,7 @@ pub(crate) mod tests {
         demo_snapshots_then(after).pop().unwrap()
     }
 
-    fn sealed_demo() -> yishi::Snapshot {
+    pub(crate) fn sealed_demo() -> yishi::Snapshot {
         sealed_demo_then(Vec::new())
     }
 

@@ -16,6 +16,7 @@ import type {
   PaperSize,
   PersonInput,
   PersonView,
+  ComplianceView,
   ProjectorView,
   SetupOptions,
   UiLocale,
@@ -141,6 +142,11 @@ export function projectorInitialMeeting(): ProjectorView | null {
 /** Levels with their forms (R-FORMS), groups, roles and vote rules, labelled by the core. */
 export function setupOptions(): Promise<SetupOptions> {
   return call<SetupOptions>('setup_options');
+}
+
+/** R-FREQ, R-OBSERVE: the year's meetings per form against the minimums (this year by default). */
+export function compliance(year?: number): Promise<ComplianceView> {
+  return call<ComplianceView>('compliance', year === undefined ? {} : { year });
 }
 
 export function listRoster(): Promise<PersonView[]> {

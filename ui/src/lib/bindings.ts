@@ -250,6 +250,32 @@ export type IpcError = { code: string, rule: string | null, message_zh: string, 
 
 export type AppInfo = { version: string, data_dir: string, };
 
+export type ComplianceView = { year: number, 
+/**
+ * Every form with a minimum; `in_use` for those this installation has held at all.
+ */
+forms: Array<FormCountView>, 
+/**
+ * R-OBSERVE: community meetings held this year with at least `observer_seats` seats.
+ */
+observed: number, observed_required: number, observer_seats: number, 
+/**
+ * Any community meeting is recorded here (else R-OBSERVE does not apply).
+ */
+community: boolean, warnings: Array<WarningView>, };
+
+export type FormCountView = { form: Form, form_label: Label, 
+/**
+ * "每季度至少1次" / "at least once a quarter".
+ */
+minimum_label: Label, held: number, in_use: boolean, periods: Array<PeriodView>, };
+
+export type PeriodView = { 
+/**
+ * "第2季度" / "Q2", "上半年" / "first half", "全年" / "year".
+ */
+label: Label, held: number, ended: boolean, missed: boolean, };
+
 export type SetupOptions = { levels: Array<LevelOption>, groups: Array<GroupOption>, roles: Array<RoleOption>, vote_rules: Array<VoteRuleOption>, default_vote_rule: VoteRule, default_turn_limit_secs: number, };
 
 export type LevelOption = { level: Level, label: Label, 
