@@ -29,6 +29,9 @@ pub struct AgendaItemSpec {
     /// R-REDO: the earlier item this one deliberates again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redo_of: Option<ItemRef>,
+    /// R-TOPIC: the pool topic this item takes up (R-30DAYS reads its decision time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<crate::topic::TopicLink>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -125,7 +125,11 @@ fn item_valid(item: &AgendaItemSpec) -> Result<(), Refusal> {
     id(Field::ItemId, item.id.as_str())?;
     required(Field::Title, &item.title, MAX_TITLE)?;
     optional(Field::Background, &item.background, MAX_BACKGROUND)?;
-    optional(Field::Stakeholders, &item.stakeholders, MAX_STAKEHOLDERS)
+    optional(Field::Stakeholders, &item.stakeholders, MAX_STAKEHOLDERS)?;
+    if let Some(t) = &item.topic {
+        id(Field::TopicId, &t.id)?; // R-TOPIC
+    }
+    Ok(())
 }
 
 /// R-LEVEL R-FORMS R-PARTIES: a meeting as created.

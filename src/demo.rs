@@ -82,6 +82,7 @@ fn item(id: &str, title: &str, background: &str, stakeholders: &str) -> AgendaIt
         background: background.into(),
         stakeholders: stakeholders.into(),
         redo_of: None,
+        topic: None,
     }
 }
 

@@ -71,7 +71,30 @@ impl Field {
             F::ProgressNote => pick(loc, "进展情况", "progress"),
             F::EvaluatedBy => pick(loc, "评议人", "evaluated by"),
             F::Rectification => pick(loc, "整改要求", "rectification required"),
+            F::TopicId => pick(loc, "议题库编号", "topic id"),
         }
+    }
+}
+
+/// R-TOPIC
+pub fn topic_source_label(s: crate::topic::Source, loc: Locale) -> &'static str {
+    use crate::topic::Source as S;
+    match s {
+        S::Residents => pick(loc, "居民提议", "proposed by residents"),
+        S::Committees => pick(loc, "两委征求意见后提出", "proposed by the committees"),
+        S::Delegated => pick(loc, "上级交办或委托", "delegated"),
+        S::Escalated => pick(loc, "社区（村）上报", "escalated from a community"),
+    }
+}
+
+pub fn topic_status_label(s: crate::topic::Status, loc: Locale) -> &'static str {
+    use crate::topic::Status as S;
+    match s {
+        S::Proposed => pick(loc, "待确定", "proposed"),
+        S::Decided => pick(loc, "已确定，待安排会议", "decided, to be scheduled"),
+        S::Scheduled => pick(loc, "已列入会议议程", "on an agenda"),
+        S::Deliberated => pick(loc, "已协商", "deliberated"),
+        S::Withdrawn => pick(loc, "已撤回", "withdrawn"),
     }
 }
 
@@ -340,6 +363,21 @@ pub fn warning(code: &str, args: &[String], loc: Locale) -> String {
         ("observe_short", Locale::En) => format!(
             "In {a0} only {a1} community meetings offered observer booking with at least 2 seats; at least 4 are required (R-OBSERVE)."
         ),
+        // R-30DAYS: the topic's title, then dates.
+        ("topic_overdue", Locale::Zh) => format!("街道议题“{a0}”确定后应在30天内召开会议协商，期限 {a1} 已过，尚未安排会议（R-30DAYS）。"),
+        ("topic_overdue", Locale::En) => {
+            format!("The street topic \"{a0}\" was to be deliberated within 30 days of its decision; the deadline {a1} has passed with no meeting scheduled (R-30DAYS).")
+        }
+        ("topic_scheduled_late", Locale::Zh) => {
+            format!("街道议题“{a0}”应在 {a1} 前协商，会议却安排在 {a2}，超过30天（R-30DAYS）。")
+        }
+        ("topic_scheduled_late", Locale::En) => {
+            format!("The street topic \"{a0}\" was due for deliberation by {a1} but its meeting is on {a2}, more than 30 days after its decision (R-30DAYS).")
+        }
+        ("item_topic_late", Locale::Zh) => format!("议题“{a0}”于 {a1} 确定，本次会议距确定已超过30天（R-30DAYS），将写入会议记录。"),
+        ("item_topic_late", Locale::En) => {
+            format!("The topic \"{a0}\" was decided on {a1}, more than 30 days before this meeting (R-30DAYS); the minutes will say so.")
+        }
         // R-IMPLEMENT: args are the action's number and the date passed.
         ("action_overdue", Locale::Zh) => format!("第 {a0} 项落实事项已过完成时间 {a1}，尚未办结（R-IMPLEMENT）。"),
         ("action_overdue", Locale::En) => {
@@ -479,6 +517,8 @@ impl Refusal {
             R::UnknownAction(n) => format!("本次会议没有第 {n} 项落实事项"),
             R::ActionDone { no } => format!("第 {no} 项落实事项已办结；如评议要求整改，登记评议后再反馈进展"),
             R::ActionNotDone { no } => format!("第 {no} 项落实事项尚未办结，办结后再评议"),
+            R::TopicNotOpen { title } => format!("议题“{title}”已确定或已撤回"),
+            R::CannotEscalate { title } => format!("“{title}”不能上报：只有社区（村）协商中已结束的议题才能上报"),
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod roster;
 pub mod rules;
 pub mod setup;
 pub mod sign;
+pub mod topic;
 pub mod speak;
 pub mod state;
 pub mod store;

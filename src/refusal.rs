@@ -49,6 +49,7 @@ pub enum Field {
     ProgressNote,
     EvaluatedBy,
     Rectification,
+    TopicId,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -159,6 +160,10 @@ pub enum Refusal {
     ActionDone { no: u32 },
     #[error("action {no} is not reported done yet: evaluate it once done")]
     ActionNotDone { no: u32 },
+    #[error("topic \"{title}\" is already decided or withdrawn")]
+    TopicNotOpen { title: String },
+    #[error("\"{title}\" cannot be forwarded: only a closed item of a community meeting is escalated")]
+    CannotEscalate { title: String },
     /// A field refusal (empty, too long, unknown person...) found while checking an intent,
     /// with that intent's rule: its code and message are the field refusal's.
     #[error("{inner}")]
@@ -183,6 +188,8 @@ impl Refusal {
             R::UnknownItem(_) => Rule::Agenda,
             R::NoResolution { .. } | R::UnknownAction(_) | R::ActionDone { .. } => Rule::Implement,
             R::ActionNotDone { .. } => Rule::Evaluate,
+            R::TopicNotOpen { .. } => Rule::Topic,
+            R::CannotEscalate { .. } => Rule::Escalate,
             R::FormNotOfLevel { .. } => Rule::Forms,
             R::NoMembers => Rule::Quorum,
             R::WrongPhase { rule, .. } => *rule,
@@ -280,6 +287,8 @@ impl Refusal {
             R::UnknownAction(_) => "unknown_action",
             R::ActionDone { .. } => "action_done",
             R::ActionNotDone { .. } => "action_not_done",
+            R::TopicNotOpen { .. } => "topic_not_open",
+            R::CannotEscalate { .. } => "cannot_escalate",
         }
     }
 

@@ -44,6 +44,12 @@ pub enum Rule {
     Implement,
     #[serde(rename = "R-FREQ")]
     Freq,
+    #[serde(rename = "R-TOPIC")]
+    Topic,
+    #[serde(rename = "R-30DAYS")]
+    ThirtyDays,
+    #[serde(rename = "R-ESCALATE")]
+    Escalate,
     #[serde(rename = "R-OBSERVE")]
     Observe,
     #[serde(rename = "R-EVALUATE")]
@@ -72,6 +78,9 @@ impl Rule {
             Rule::Publish => "R-PUBLISH",
             Rule::Implement => "R-IMPLEMENT",
             Rule::Freq => "R-FREQ",
+            Rule::Topic => "R-TOPIC",
+            Rule::ThirtyDays => "R-30DAYS",
+            Rule::Escalate => "R-ESCALATE",
             Rule::Observe => "R-OBSERVE",
             Rule::Evaluate => "R-EVALUATE",
         }

@@ -451,6 +451,8 @@ impl Meeting {
                 out.push(Warning::new(Rule::Seats, code, vec![share.percent().to_string()]));
             }
         }
+        // R-30DAYS
+        out.extend(crate::topic::late_items(self));
         out
     }
 

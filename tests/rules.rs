@@ -476,6 +476,7 @@ fn r_sign_a_sealed_record_refuses_every_edit_and_takes_amendments() {
                 background: String::new(),
                 stakeholders: String::new(),
                 redo_of: None,
+                topic: None,
             },
         },
         Intent::Sign { person: "m2".into(), image_png_base64: png_b64() },

@@ -64,6 +64,11 @@ enum Command {
     },
     /// Install the demo community: a roster of 30, a sealed sample meeting and an upcoming one
     Demo,
+    /// The topic pool, urgent first, with where each topic stands (R-TOPIC, R-30DAYS)
+    Topics {
+        #[arg(long)]
+        json: bool,
+    },
     /// The year's meetings per form against the guideline's minimums (R-FREQ, R-OBSERVE)
     Compliance {
         /// The year (default: this year)
@@ -104,6 +109,7 @@ pub fn run() -> ExitCode {
         Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),
         Command::Compliance { year, json } => show::compliance(&store, year, json),
+        Command::Topics { json } => show::topics(&store, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -122,6 +122,36 @@ fn print_action(m: &yishi::state::Meeting, a: &yishi::implement::ActionItem) {
     }
 }
 
+/// R-TOPIC, R-30DAYS: the pool, one topic a line, urgent first, then its warning.
+pub fn topics(store: &Store, json: bool) -> Result<(), CliError> {
+    let pool = store.pool(chrono::Local::now().fixed_offset())?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&pool)?);
+        return Ok(());
+    }
+    if pool.is_empty() {
+        println!("议题池为空 / the topic pool is empty");
+    }
+    for e in &pool {
+        let t = &e.topic;
+        let urgent = if t.urgent { "【急】" } else { "" };
+        let meetings: Vec<String> =
+            e.meetings.iter().map(|m| format!("{} {}", m.scheduled_at.format("%Y-%m-%d"), m.title)).collect();
+        let on = if meetings.is_empty() { String::new() } else { format!("：{}", meetings.join("；")) };
+        println!(
+            "{urgent}{}（{}，{}）— {}{on}",
+            t.title,
+            i18n::level_label(t.level, Locale::Zh),
+            i18n::topic_source_label(t.source, Locale::Zh),
+            i18n::topic_status_label(e.status, Locale::Zh),
+        );
+        if let Some(w) = &e.warning {
+            println!("  注意：{}", w.message_zh);
+        }
+    }
+    Ok(())
+}
+
 /// R-FREQ, R-OBSERVE: one line per form in use, its periods, then the warnings.
 pub fn compliance(store: &Store, year: Option<i32>, json: bool) -> Result<(), CliError> {
     use chrono::Datelike;

@@ -33,6 +33,9 @@ pub struct MeetingSummary {
     /// the record for those.
     #[serde(default)]
     pub observer_seats: Option<u32>,
+    /// R-TOPIC: the pool topics its agenda takes up. (No entry before links existed had any.)
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 impl MeetingSummary {
@@ -51,6 +54,7 @@ impl MeetingSummary {
             publish: PublishFacts::of(m),
             implement: ImplementFacts::of(m),
             observer_seats: Some(m.observer_seats),
+            topics: m.agenda.iter().filter_map(|i| i.spec.topic.as_ref().map(|t| t.id.clone())).collect(),
         }
     }
 }

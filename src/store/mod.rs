@@ -69,6 +69,7 @@ pub struct Store {
     db: sled::Db,
     log: sled::Tree,
     roster: sled::Tree,
+    topics: sled::Tree,
     /// Folded meetings, derived from the log on first use.
     cache: Mutex<HashMap<MeetingId, Loaded>>,
     /// One intent at a time: decide, append and fold happen as one step.
@@ -164,6 +165,7 @@ impl Store {
         };
         let log = db.open_tree("log")?;
         let roster = db.open_tree("roster")?;
+        let topics = db.open_tree("topics")?;
         let audit = Arc::new(Audit::default());
         let mut sealed = Vec::new();
         for kv in log.scan_prefix([chain::INDEX_PREFIX]) {
@@ -209,6 +211,7 @@ impl Store {
             db,
             log,
             roster,
+            topics,
             cache: Mutex::new(HashMap::new()),
             write: Mutex::new(()),
             audit,
@@ -470,6 +473,37 @@ impl Store {
         let existed = self.roster.remove(id.as_str().as_bytes())?.is_some();
         self.db.flush()?;
         Ok(existed)
+    }
+
+    // ---- the topic pool (R-TOPIC, R-30DAYS, R-ESCALATE)
+
+    pub fn topics(&self) -> Result<Vec<crate::topic::Topic>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.topics.iter() {
+            let (_, v) = kv?;
+            out.push(serde_json::from_slice(&v)?);
+        }
+        Ok(out)
+    }
+
+    pub fn topic(&self, id: &str) -> Result<Option<crate::topic::Topic>, StoreError> {
+        Ok(match self.topics.get(id.as_bytes())? {
+            Some(v) => Some(serde_json::from_slice(&v)?),
+            None => None,
+        })
+    }
+
+    /// Stores a topic (new, or moved forward by `topic::decide`/`withdraw`), flushed before
+    /// returning. The caller has checked it with the `topic` module.
+    pub fn put_topic(&self, t: &crate::topic::Topic) -> Result<(), StoreError> {
+        self.topics.insert(t.id.as_bytes(), serde_json::to_vec(t)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The pool as of `now`, urgent first, with where each topic is on an agenda.
+    pub fn pool(&self, now: Time) -> Result<Vec<crate::topic::PoolEntry>, StoreError> {
+        Ok(crate::topic::pool(&self.topics()?, &self.list()?, now))
     }
 
     /// Raw access for integrity tests and tools.

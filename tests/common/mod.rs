@@ -50,6 +50,7 @@ pub fn setup(members: usize) -> MeetingSetup {
                 background: String::new(),
                 stakeholders: String::new(),
                 redo_of: None,
+                topic: None,
             })
             .collect(),
     }
