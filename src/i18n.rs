@@ -518,6 +518,7 @@ impl Refusal {
             R::ActionDone { no } => format!("第 {no} 项落实事项已办结；如评议要求整改，登记评议后再反馈进展"),
             R::ActionNotDone { no } => format!("第 {no} 项落实事项尚未办结，办结后再评议"),
             R::TopicNotOpen { title } => format!("议题“{title}”已确定或已撤回"),
+            R::UnknownTopic(id) => format!("议题池中没有编号为“{id}”的议题"),
             R::CannotEscalate { title } => format!("“{title}”不能上报：只有社区（村）协商中已结束的议题才能上报"),
         }
     }

@@ -160,6 +160,8 @@ pub enum Refusal {
     ActionDone { no: u32 },
     #[error("action {no} is not reported done yet: evaluate it once done")]
     ActionNotDone { no: u32 },
+    #[error("no topic \"{0}\" in the pool")]
+    UnknownTopic(String),
     #[error("topic \"{title}\" is already decided or withdrawn")]
     TopicNotOpen { title: String },
     #[error("\"{title}\" cannot be forwarded: only a closed item of a community meeting is escalated")]
@@ -188,7 +190,7 @@ impl Refusal {
             R::UnknownItem(_) => Rule::Agenda,
             R::NoResolution { .. } | R::UnknownAction(_) | R::ActionDone { .. } => Rule::Implement,
             R::ActionNotDone { .. } => Rule::Evaluate,
-            R::TopicNotOpen { .. } => Rule::Topic,
+            R::TopicNotOpen { .. } | R::UnknownTopic(_) => Rule::Topic,
             R::CannotEscalate { .. } => Rule::Escalate,
             R::FormNotOfLevel { .. } => Rule::Forms,
             R::NoMembers => Rule::Quorum,
@@ -288,6 +290,7 @@ impl Refusal {
             R::ActionDone { .. } => "action_done",
             R::ActionNotDone { .. } => "action_not_done",
             R::TopicNotOpen { .. } => "topic_not_open",
+            R::UnknownTopic(_) => "unknown_topic",
             R::CannotEscalate { .. } => "cannot_escalate",
         }
     }

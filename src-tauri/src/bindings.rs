@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{commands, commands_home as home, compliance, dto, events, ipc, projector, views};
+use crate::{commands, commands_home as home, compliance, dto, events, ipc, projector, topics, views};
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/bindings.ts";
@@ -76,6 +76,13 @@ pub fn typescript() -> String {
         decl::<compliance::ComplianceView>(&cfg),
         decl::<compliance::FormCountView>(&cfg),
         decl::<compliance::PeriodView>(&cfg),
+        decl::<topics::TopicView>(&cfg),
+        decl::<topics::TopicInput>(&cfg),
+        decl::<topics::TopicSource>(&cfg),
+        decl::<topics::TopicStatus>(&cfg),
+        decl::<topics::EscalatedFrom>(&cfg),
+        decl::<topics::TopicMeeting>(&cfg),
+        decl::<dto::TopicLink>(&cfg),
         decl::<home::SetupOptions>(&cfg),
         decl::<home::LevelOption>(&cfg),
         decl::<home::FormOption>(&cfg),

@@ -17,4 +17,10 @@ pub const COMMANDS: &[&str] = &[
     "export_document",
     // home: the year's meetings against the minimums (src/compliance.rs)
     "compliance",
+    // home: the topic pool (src/topics.rs)
+    "list_topics",
+    "propose_topic",
+    "decide_topic",
+    "withdraw_topic",
+    "escalate_item",
 ];

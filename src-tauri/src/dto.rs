@@ -134,6 +134,20 @@ pub struct AgendaItemSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub redo_of: Option<ItemRef>,
+    /// R-TOPIC: the pool topic this item takes up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub topic: Option<TopicLink>,
+}
+
+/// R-TOPIC, R-30DAYS: an agenda item's link to its pool topic, with the topic's decision time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TopicLink {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decided_at: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -15,6 +15,7 @@ pub mod dto;
 pub mod events;
 pub mod ipc;
 pub mod projector;
+pub mod topics;
 pub mod views;
 pub mod windows;
 
@@ -97,6 +98,11 @@ pub fn run() {
             commands_home::import_roster,
             commands_home::export_document,
             compliance::compliance,
+            topics::list_topics,
+            topics::propose_topic,
+            topics::decide_topic,
+            topics::withdraw_topic,
+            topics::escalate_item,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Yishi app");

@@ -17,6 +17,9 @@ import type {
   PersonInput,
   PersonView,
   ComplianceView,
+  Level,
+  TopicInput,
+  TopicView,
   ProjectorView,
   SetupOptions,
   UiLocale,
@@ -147,6 +150,29 @@ export function setupOptions(): Promise<SetupOptions> {
 /** R-FREQ, R-OBSERVE: the year's meetings per form against the minimums (this year by default). */
 export function compliance(year?: number): Promise<ComplianceView> {
   return call<ComplianceView>('compliance', year === undefined ? {} : { year });
+}
+
+/** R-TOPIC: the pool, urgent first, each with where it stands (R-30DAYS warnings included). */
+export function listTopics(): Promise<TopicView[]> {
+  return call<TopicView[]>('list_topics');
+}
+
+/** Each change resolves to the whole pool; the shell makes the id and reads the clock. */
+export function proposeTopic(topic: TopicInput): Promise<TopicView[]> {
+  return call<TopicView[]>('propose_topic', { topic });
+}
+
+export function decideTopic(id: string): Promise<TopicView[]> {
+  return call<TopicView[]>('decide_topic', { id });
+}
+
+export function withdrawTopic(id: string, reason: string): Promise<TopicView[]> {
+  return call<TopicView[]>('withdraw_topic', { id, reason });
+}
+
+/** R-ESCALATE: a closed item of a community meeting forwarded as a topic to `to`. */
+export function escalateItem(meeting: string, item: string, to: Level): Promise<TopicView[]> {
+  return call<TopicView[]>('escalate_item', { meeting, item, to });
 }
 
 export function listRoster(): Promise<PersonView[]> {

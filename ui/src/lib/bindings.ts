@@ -7,7 +7,11 @@ export type MeetingSetup = { level: Level, form: Form, online?: boolean, title: 
 
 export type Participant = { id: string, name: string, group: PartyGroup, two_committees?: boolean, role: Role, };
 
-export type AgendaItemSpec = { id: string, title: string, background?: string, stakeholders?: string, redo_of?: ItemRef, };
+export type AgendaItemSpec = { id: string, title: string, background?: string, stakeholders?: string, redo_of?: ItemRef, 
+/**
+ * R-TOPIC: the pool topic this item takes up.
+ */
+topic?: TopicLink, };
 
 export type ItemRef = { meeting: string, item: string, };
 
@@ -275,6 +279,32 @@ export type PeriodView = {
  * "第2季度" / "Q2", "上半年" / "first half", "全年" / "year".
  */
 label: Label, held: number, ended: boolean, missed: boolean, };
+
+export type TopicView = { id: string, title: string, background: string, stakeholders: string, level: Level, level_label: Label, urgent: boolean, source: TopicSource, source_label: Label, status: TopicStatus, status_label: Label, proposed_at: string, decided_at: string | null, withdrawn_reason: string | null, 
+/**
+ * R-ESCALATE: the community meeting and item it was forwarded from.
+ */
+escalated_from: EscalatedFrom | null, 
+/**
+ * Meetings whose agenda takes it up, earliest first.
+ */
+meetings: Array<TopicMeeting>, 
+/**
+ * R-30DAYS, as of the moment the view was made.
+ */
+warning: WarningView | null, };
+
+export type TopicInput = { title: string, background: string, stakeholders: string, level: Level, urgent: boolean, source: TopicSource, };
+
+export type TopicSource = "residents" | "committees" | "delegated" | "escalated";
+
+export type TopicStatus = "proposed" | "decided" | "scheduled" | "deliberated" | "withdrawn";
+
+export type EscalatedFrom = { meeting: string, meeting_title: string, item: string, };
+
+export type TopicMeeting = { meeting: string, title: string, scheduled_at: string, held: boolean, };
+
+export type TopicLink = { id: string, decided_at?: string, };
 
 export type SetupOptions = { levels: Array<LevelOption>, groups: Array<GroupOption>, roles: Array<RoleOption>, vote_rules: Array<VoteRuleOption>, default_vote_rule: VoteRule, default_turn_limit_secs: number, };
 
