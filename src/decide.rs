@@ -286,6 +286,30 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
             one(Event::SeatsReasonRecorded { reason: reason.clone() })
         }
 
+        Intent::BookObserver { name, contact, online } => {
+            phase(m, &[Setup], kind, Rule::Observe)?;
+            required(Field::Name, name, MAX_NAME)?;
+            optional(Field::Contact, contact, MAX_NAME)?;
+            let active: Vec<_> = m.bookings.iter().filter(|b| b.active()).collect();
+            if m.observer_seats == 0 || active.len() as u32 >= m.observer_seats {
+                return Err(Refusal::ObserverSeatsFull { seats: m.observer_seats });
+            }
+            if active.iter().any(|b| b.name.trim() == name.trim()) {
+                return Err(Refusal::Duplicate { field: Field::Name, value: name.trim().to_string() });
+            }
+            one(Event::ObserverBooked { name: name.trim().to_string(), contact: contact.trim().to_string(), online: *online })
+        }
+
+        Intent::CancelBooking { booking, reason } => {
+            phase(m, &[Setup], kind, Rule::Observe)?;
+            let b = m.bookings.get((*booking as usize).wrapping_sub(1)).filter(|b| b.active());
+            if b.is_none() {
+                return Err(Refusal::UnknownBooking(*booking));
+            }
+            required(Field::Reason, reason, MAX_REASON)?;
+            one(Event::BookingCancelled { booking: *booking, reason: reason.clone() })
+        }
+
         Intent::OpenMeeting { by } => {
             phase(m, &[Setup], kind, Rule::Open)?;
             let p = person(m, Field::By, by)?;

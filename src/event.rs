@@ -21,6 +21,9 @@ pub enum Event {
         invitations_sent_at: Option<crate::ids::Time>,
     },
     SeatsReasonRecorded { reason: String },
+    /// R-OBSERVE
+    ObserverBooked { name: String, contact: String, online: bool },
+    BookingCancelled { booking: u32, reason: String },
     MeetingOpened { by: PersonId },
     AttendanceMarked {
         person: PersonId,

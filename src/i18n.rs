@@ -72,6 +72,7 @@ impl Field {
             F::EvaluatedBy => pick(loc, "评议人", "evaluated by"),
             F::Rectification => pick(loc, "整改要求", "rectification required"),
             F::TopicId => pick(loc, "议题库编号", "topic id"),
+            F::Contact => pick(loc, "联系方式", "contact"),
         }
     }
 }
@@ -277,6 +278,8 @@ pub fn intent_label(kind: &str, loc: Locale) -> &'static str {
         "close_meeting" => ("宣布会议结束", "close the meeting"),
         "amend" => ("追加更正", "append an amendment"),
         "record_publication" => ("登记公示", "record publication"),
+        "book_observer" => ("预约旁听", "book an observer seat"),
+        "cancel_booking" => ("取消旁听预约", "cancel a booking"),
         "assign_action" => ("明确落实责任", "assign an action"),
         "report_progress" => ("登记落实进展", "report progress"),
         "evaluate_action" => ("登记评议", "record an evaluation"),
@@ -519,6 +522,9 @@ impl Refusal {
             R::ActionNotDone { no } => format!("第 {no} 项落实事项尚未办结，办结后再评议"),
             R::TopicNotOpen { title } => format!("议题“{title}”已确定或已撤回"),
             R::UnknownTopic(id) => format!("议题池中没有编号为“{id}”的议题"),
+            R::ObserverSeatsFull { seats: 0 } => "本次会议未设旁听席位，不能预约旁听".into(),
+            R::ObserverSeatsFull { seats } => format!("本次会议的 {seats} 个旁听席位已约满"),
+            R::UnknownBooking(n) => format!("没有可取消的第 {n} 号旁听预约"),
             R::CannotEscalate { title } => format!("“{title}”不能上报：只有社区（村）协商中已结束的议题才能上报"),
         }
     }

@@ -45,6 +45,19 @@ pub enum Intent {
     RecordSeatsReason {
         reason: String,
     },
+    /// R-OBSERVE: a resident books an observer seat (预约旁听), before the meeting opens.
+    BookObserver {
+        name: String,
+        #[serde(default)]
+        contact: String,
+        #[serde(default)]
+        online: bool,
+    },
+    /// R-OBSERVE: a booking (numbered from 1) cancelled, with the reason.
+    CancelBooking {
+        booking: u32,
+        reason: String,
+    },
 
     // ---- the live meeting
     /// R-OPEN: only the chair opens.
@@ -199,6 +212,8 @@ impl Intent {
             Intent::AddAgendaItem { .. } => "add_agenda_item",
             Intent::RecordNotice { .. } => "record_notice",
             Intent::RecordSeatsReason { .. } => "record_seats_reason",
+            Intent::BookObserver { .. } => "book_observer",
+            Intent::CancelBooking { .. } => "cancel_booking",
             Intent::OpenMeeting { .. } => "open_meeting",
             Intent::MarkAttendance { .. } => "mark_attendance",
             Intent::AdjournForLackOfQuorum { .. } => "adjourn_for_lack_of_quorum",
@@ -238,6 +253,7 @@ impl Intent {
             Intent::CloseByConsensus { .. } | Intent::DeferItem { .. } => Rule::Agenda,
             Intent::RecordNotice { .. } => Rule::Notice5,
             Intent::RecordSeatsReason { .. } => Rule::Seats,
+            Intent::BookObserver { .. } | Intent::CancelBooking { .. } => Rule::Observe,
             Intent::OpenMeeting { .. } => Rule::Open,
             Intent::MarkAttendance { .. } => Rule::Roll,
             Intent::AdjournForLackOfQuorum { .. } => Rule::Quorum,

@@ -18,6 +18,7 @@ pub mod ids;
 pub mod implement;
 pub mod intent;
 pub mod minutes;
+pub mod observe;
 pub mod people;
 pub mod publish;
 pub mod quorum;

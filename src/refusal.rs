@@ -50,6 +50,7 @@ pub enum Field {
     EvaluatedBy,
     Rectification,
     TopicId,
+    Contact,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -160,6 +161,10 @@ pub enum Refusal {
     ActionDone { no: u32 },
     #[error("action {no} is not reported done yet: evaluate it once done")]
     ActionNotDone { no: u32 },
+    #[error("no observer seat is free: this meeting offers {seats}")]
+    ObserverSeatsFull { seats: u32 },
+    #[error("there is no booking {0} to cancel")]
+    UnknownBooking(u32),
     #[error("no topic \"{0}\" in the pool")]
     UnknownTopic(String),
     #[error("topic \"{title}\" is already decided or withdrawn")]
@@ -191,6 +196,7 @@ impl Refusal {
             R::NoResolution { .. } | R::UnknownAction(_) | R::ActionDone { .. } => Rule::Implement,
             R::ActionNotDone { .. } => Rule::Evaluate,
             R::TopicNotOpen { .. } | R::UnknownTopic(_) => Rule::Topic,
+            R::ObserverSeatsFull { .. } | R::UnknownBooking(_) => Rule::Observe,
             R::CannotEscalate { .. } => Rule::Escalate,
             R::FormNotOfLevel { .. } => Rule::Forms,
             R::NoMembers => Rule::Quorum,
@@ -291,6 +297,8 @@ impl Refusal {
             R::ActionNotDone { .. } => "action_not_done",
             R::TopicNotOpen { .. } => "topic_not_open",
             R::UnknownTopic(_) => "unknown_topic",
+            R::ObserverSeatsFull { .. } => "observer_seats_full",
+            R::UnknownBooking(_) => "unknown_booking",
             R::CannotEscalate { .. } => "cannot_escalate",
         }
     }

@@ -84,6 +84,9 @@ pub struct Meeting {
     /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out.
     #[serde(default)]
     pub actions: Vec<ActionItem>,
+    /// R-OBSERVE: observer bookings, in the order made.
+    #[serde(default)]
+    pub bookings: Vec<crate::observe::Booking>,
     /// Time of the latest event.
     pub last_at: Time,
 }
@@ -124,6 +127,7 @@ impl Meeting {
             amendments: Vec::new(),
             publications: Vec::new(),
             actions: Vec::new(),
+            bookings: Vec::new(),
             last_at: at,
         }
     }
@@ -147,6 +151,22 @@ impl Meeting {
                 }
             }
             Event::SeatsReasonRecorded { reason } => self.seats_reason = Some(reason.clone()),
+            Event::ObserverBooked { name, contact, online } => {
+                let no = self.bookings.len() as u32 + 1;
+                self.bookings.push(crate::observe::Booking {
+                    no,
+                    name: name.clone(),
+                    contact: contact.clone(),
+                    online: *online,
+                    at,
+                    cancelled: None,
+                });
+            }
+            Event::BookingCancelled { booking, reason } => {
+                if let Some(b) = self.bookings.get_mut((*booking as usize).wrapping_sub(1)) {
+                    b.cancelled = Some(crate::observe::Cancellation { at, reason: reason.clone() });
+                }
+            }
             Event::MeetingOpened { .. } => {
                 self.phase = Phase::InSession;
                 self.opened_at = Some(at);

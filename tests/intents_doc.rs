@@ -44,7 +44,7 @@ fn every_documented_intent_example_behaves_as_documented() {
         "withdraw_speaker", "start_turn", "end_turn", "summarize_turn", "open_vote", "cast_vote",
         "close_vote", "close_by_consensus", "defer_item", "mark_for_redo", "edit_minutes",
         "finalize_minutes", "sign", "decline_signature", "record_witness", "close_meeting", "amend",
-        "record_publication", "assign_action", "report_progress", "evaluate_action",
+        "record_publication", "assign_action", "report_progress", "evaluate_action", "book_observer", "cancel_booking",
     ];
     for k in all {
         assert!(kinds.contains(k), "docs/intents.md has no example of {k}");

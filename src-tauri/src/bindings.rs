@@ -57,6 +57,7 @@ pub fn typescript() -> String {
         decl::<views::AmendmentView>(&cfg),
         decl::<views::PublicationView>(&cfg),
         decl::<views::ActionView>(&cfg),
+        decl::<views::BookingView>(&cfg),
         decl::<views::ProgressView>(&cfg),
         decl::<views::EvaluationView>(&cfg),
         decl::<views::Label>(&cfg),

@@ -306,6 +306,17 @@ pub enum Intent {
         channel: Channel,
         place: String,
     },
+    BookObserver {
+        name: String,
+        #[serde(default)]
+        contact: String,
+        #[serde(default)]
+        online: bool,
+    },
+    CancelBooking {
+        booking: u32,
+        reason: String,
+    },
     AssignAction {
         item: String,
         leader: String,

@@ -491,6 +491,19 @@ fn action_view(m: &yishi::Meeting, a: &yishi::implement::ActionItem, now: yishi:
     }
 }
 
+/// R-OBSERVE: an observer booking (预约旁听).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct BookingView {
+    /// 1-based, in the order booked; cancel_booking names it.
+    pub no: u32,
+    pub name: String,
+    pub contact: String,
+    pub online: bool,
+    pub at: String,
+    /// Cancelled, with the reason; the seat is free again.
+    pub cancelled_reason: Option<String>,
+}
+
 /// R-NOTICE5: when the meeting's notice was published and the invitations sent, as recorded.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct NoticeView {
@@ -577,6 +590,9 @@ pub struct MeetingView {
     /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned,
     /// each with its overdue warning as of the moment this view was made.
     pub actions: Vec<ActionView>,
+    /// R-OBSERVE: the observer seats offered and the bookings, cancelled ones included.
+    pub observer_seats: u32,
+    pub bookings: Vec<BookingView>,
 }
 
 pub(crate) fn person_ref(m: &yishi::Meeting, id: &yishi::PersonId) -> PersonRef {
@@ -784,6 +800,19 @@ impl MeetingView {
                 .collect(),
             publish_warning: yishi::publish::warning(m, now).as_ref().map(WarningView::from),
             actions: m.actions.iter().map(|a| action_view(m, a, now)).collect(),
+            observer_seats: m.observer_seats,
+            bookings: m
+                .bookings
+                .iter()
+                .map(|b| BookingView {
+                    no: b.no,
+                    name: b.name.clone(),
+                    contact: b.contact.clone(),
+                    online: b.online,
+                    at: time(&b.at),
+                    cancelled_reason: b.cancelled.as_ref().map(|c| c.reason.clone()),
+                })
+                .collect(),
         }
     }
 }

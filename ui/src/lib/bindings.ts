@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p yishi-app --test bindings`.
 
-export type Intent = { "type": "create_meeting" } & MeetingSetup | { "type": "add_participant", participant: Participant, } | { "type": "add_agenda_item", item: AgendaItemSpec, } | { "type": "record_notice", published_at?: string, invitations_sent_at?: string, } | { "type": "record_seats_reason", reason: string, } | { "type": "open_meeting", by: string, } | { "type": "mark_attendance", person: string, mark: Mark, note?: string, } | { "type": "adjourn_for_lack_of_quorum", note?: string, } | { "type": "open_item", item: string, } | { "type": "add_speaker", person: string, } | { "type": "withdraw_speaker", person: string, } | { "type": "start_turn", person?: string, } | { "type": "end_turn", summary?: string, } | { "type": "summarize_turn", turn: number, summary: string, } | { "type": "open_vote", motion: string, mode: VoteMode, rule?: VoteRule, } | { "type": "cast_vote", person: string, choice: Choice, } | { "type": "close_vote", counts?: Tally, } | { "type": "close_by_consensus", resolution: string, } | { "type": "defer_item", reason: string, } | { "type": "mark_for_redo", item: string, reason: string, } | { "type": "edit_minutes", by: string, text: string, } | { "type": "finalize_minutes", by: string, } | { "type": "sign", person: string, image_png_base64: string, } | { "type": "decline_signature", person: string, reason: string, } | { "type": "record_witness", name: string, kind: WitnessKind, statement?: string, } | { "type": "close_meeting", by: string, } | { "type": "amend", by: string, reason: string, text: string, } | { "type": "record_publication", channel: Channel, place: string, } | { "type": "assign_action", item: string, leader: string, department: string, requirements: string, due: string, feedback_by: string, } | { "type": "report_progress", action: number, note: string, done: boolean, } | { "type": "evaluate_action", action: number, by: string, verdict: Verdict, rectification?: string, };
+export type Intent = { "type": "create_meeting" } & MeetingSetup | { "type": "add_participant", participant: Participant, } | { "type": "add_agenda_item", item: AgendaItemSpec, } | { "type": "record_notice", published_at?: string, invitations_sent_at?: string, } | { "type": "record_seats_reason", reason: string, } | { "type": "open_meeting", by: string, } | { "type": "mark_attendance", person: string, mark: Mark, note?: string, } | { "type": "adjourn_for_lack_of_quorum", note?: string, } | { "type": "open_item", item: string, } | { "type": "add_speaker", person: string, } | { "type": "withdraw_speaker", person: string, } | { "type": "start_turn", person?: string, } | { "type": "end_turn", summary?: string, } | { "type": "summarize_turn", turn: number, summary: string, } | { "type": "open_vote", motion: string, mode: VoteMode, rule?: VoteRule, } | { "type": "cast_vote", person: string, choice: Choice, } | { "type": "close_vote", counts?: Tally, } | { "type": "close_by_consensus", resolution: string, } | { "type": "defer_item", reason: string, } | { "type": "mark_for_redo", item: string, reason: string, } | { "type": "edit_minutes", by: string, text: string, } | { "type": "finalize_minutes", by: string, } | { "type": "sign", person: string, image_png_base64: string, } | { "type": "decline_signature", person: string, reason: string, } | { "type": "record_witness", name: string, kind: WitnessKind, statement?: string, } | { "type": "close_meeting", by: string, } | { "type": "amend", by: string, reason: string, text: string, } | { "type": "record_publication", channel: Channel, place: string, } | { "type": "book_observer", name: string, contact: string, online: boolean, } | { "type": "cancel_booking", booking: number, reason: string, } | { "type": "assign_action", item: string, leader: string, department: string, requirements: string, due: string, feedback_by: string, } | { "type": "report_progress", action: number, note: string, done: boolean, } | { "type": "evaluate_action", action: number, by: string, verdict: Verdict, rectification?: string, };
 
 export type MeetingSetup = { level: Level, form: Form, online?: boolean, title: string, place: string, scheduled_at: string, chair: string, recorder: string, participants: Array<Participant>, observer_seats?: number, vote_rule?: VoteRule, turn_limit_secs?: number, agenda?: Array<AgendaItemSpec>, };
 
@@ -83,7 +83,11 @@ publish_warning: WarningView | null,
  * R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned,
  * each with its overdue warning as of the moment this view was made.
  */
-actions: Array<ActionView>, };
+actions: Array<ActionView>, 
+/**
+ * R-OBSERVE: the observer seats offered and the bookings, cancelled ones included.
+ */
+observer_seats: number, bookings: Array<BookingView>, };
 
 export type QuorumView = { present: number, expected: number, required: number, met: boolean, };
 
@@ -207,6 +211,16 @@ done_at: string | null,
  * Past its completion time, or silent past its feedback deadline (as of the view).
  */
 warning: WarningView | null, progress: Array<ProgressView>, evaluations: Array<EvaluationView>, };
+
+export type BookingView = { 
+/**
+ * 1-based, in the order booked; cancel_booking names it.
+ */
+no: number, name: string, contact: string, online: boolean, at: string, 
+/**
+ * Cancelled, with the reason; the seat is free again.
+ */
+cancelled_reason: string | null, };
 
 export type ProgressView = { note: string, done: boolean, at: string, };
 

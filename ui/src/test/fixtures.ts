@@ -72,4 +72,6 @@ export const meetingView: MeetingView = {
   publications: [],
   publish_warning: null,
   actions: [],
+  observer_seats: 2,
+  bookings: [],
 };

@@ -126,6 +126,8 @@ export function setupMeeting(): MeetingView {
     publications: [],
     publish_warning: null,
     actions: [],
+    observer_seats: 2,
+    bookings: [],
   };
 }
 
