@@ -205,6 +205,28 @@ test('a meeting is created from the roster and shows the core’s setup warnings
   assert.equal((await browser.$$('[data-testid="seats-reason-form"]')).length, 0);
   await app.shot('28-meeting-card-reasoned');
 
+  // R-OBSERVE: residents book the 3 observer seats; a fourth is refused; a cancellation frees one.
+  for (const [name, online] of [['赵敏', true], ['孙丽', false], ['钱多多', true]]) {
+    await (await at(browser, 'booking-name')).setValue(name);
+    if (online) await (await at(browser, 'booking-online')).click();
+    await (await at(browser, 'booking-submit')).click();
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="booking"]')).length >= 1 && (await (await at(browser, 'booking-name')).getValue()) === '');
+  }
+  assert.equal(await (await at(browser, 'bookings-seats')).getAttribute('data-left'), '0');
+  await (await at(browser, 'booking-name')).setValue('周强');
+  await (await at(browser, 'booking-submit')).click();
+  const full = await byTestId(browser, 'error');
+  await browser.waitUntil(async () => (await full.getAttribute('data-code')) === 'observer_seats_full');
+  assert.match(await full.getText(), /本次会议的 3 个旁听席位已约满（R-OBSERVE）/);
+  await (await at(browser, '[data-testid="booking"][data-no="2"] [data-testid="booking-cancel"]')).click();
+  await (await at(browser, 'booking-cancel-reason')).setValue('临时有事');
+  await (await at(browser, 'booking-cancel-confirm')).click();
+  await browser.waitUntil(async () => (await (await at(browser, 'bookings-seats')).getAttribute('data-left')) === '1');
+  await (await at(browser, 'booking-submit')).click(); // 周强 is still typed in
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="booking"]')).length === 4);
+  await browser.execute(() => document.querySelector('[data-testid="bookings"]').scrollIntoView({ block: 'center' }));
+  await app.shot('28b-meeting-card-bookings');
+
   // Back on the list, it is among the upcoming meetings.
   await (await at(browser, 'card-back')).click();
   const upcoming = await browser.$('[data-testid="meeting-group"][data-group="upcoming"]');
@@ -236,6 +258,10 @@ test('the record holds the meeting as created (read with the yishi tool)', async
   assert.deepEqual(roles, { p01: 'member', p02: 'member', p03: 'member', p04: 'member', p05: 'member', p09: 'attendee', p10: 'observer', p11: 'member', p12: 'member' });
   assert.ok(m.notice.published_at, 'notice recorded');
   assert.equal(m.seats_reason, '本议题涉及两委成员所在楼栋，需两委成员到会说明');
+  assert.deepEqual(
+    m.bookings.map((b) => [b.name, b.online, b.cancelled?.reason ?? null]),
+    [['赵敏', true, null], ['孙丽', false, '临时有事'], ['钱多多', true, null], ['周强', false, null]],
+  );
   const roster = execFileSync(cli, ['--data-dir', dataDir, 'roster']).toString();
   assert.match(roster, /欧阳建华/);
 });

@@ -121,6 +121,8 @@ test('a new meeting takes a topic from the pool; the pool shows it on that agend
 
   await click('card-back');
   await click('tab-topics');
+  // The pool loads when the tab opens.
+  await until('the pool', async () => (await app.browser.$$('[data-testid="topic"]')).length === 3);
   const taken = await entry('楼道杂物清理');
   await until('scheduled', async () => (await taken.getAttribute('data-status')) === 'scheduled');
   assert.match(await (await taken.$('[data-testid="topic-meeting"]')).getText(), /幸福社区居民代表会议（楼道整治）/);

@@ -35,6 +35,7 @@ test('seats left, a booking and a cancellation, each exactly its intent', async 
   await fireEvent.click(screen.getByTestId('booking-submit'));
   await waitFor(() => expect(sent).toEqual([{ type: 'book_observer', name: '周强', contact: '', online: true }]));
   expect((screen.getByTestId('booking-name') as HTMLInputElement).value).toBe('');
+  expect((screen.getByTestId('booking-online') as HTMLInputElement).checked).toBe(false);
 
   await fireEvent.click(within(first).getByTestId('booking-cancel'));
   await input('booking-cancel-reason', '改为线上旁听');
