@@ -111,14 +111,7 @@ fn the_yishi_tool_prints_the_year() {
         let store = Store::open(&data).unwrap();
         hold(&store, Form::ResidentRepresentatives, "2025-09-10T19:30:00+08:00", 2);
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi"))
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["compliance", "--year", "2025"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::yishi(&data, &["compliance", "--year", "2025"]);
     assert!(text.contains("居民代表会议（每半年至少1次）：共 1 次；上半年 0 ✗，下半年 1 ✓"), "{text}");
     assert!(text.contains("2025年上半年未召开居民代表会议（每半年至少1次，R-FREQ）"), "{text}");
     assert!(text.contains("仅 1 次，应不少于4次（R-OBSERVE）"), "{text}");

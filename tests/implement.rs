@@ -203,11 +203,7 @@ fn the_yishi_tool_records_actions_and_flags_the_overdue_in_list_and_show() {
     let script = dir.path().join("follow.jsonl");
     std::fs::write(&script, lines.join("\n") + "\n").unwrap();
     let data = dir.path().join("data");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(&data).args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| common::yishi(&data, args);
     run(&["apply", script.to_str().unwrap(), "--quiet"]);
     let listed = run(&["list"]);
     assert!(listed.contains("落实逾期 / action overdue（R-IMPLEMENT）"), "{listed}");

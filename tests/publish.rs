@@ -201,11 +201,7 @@ fn yishi_list_flags_a_street_meeting_past_its_deadline() {
     let lines: Vec<String> = cmds.iter().map(|c| serde_json::to_string(c).unwrap()).collect();
     std::fs::write(&script, lines.join("\n") + "\n").unwrap();
     let data = dir.path().join("data");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(&data).args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| common::yishi(&data, args);
     run(&["apply", script.to_str().unwrap(), "--quiet"]);
     let listed = run(&["list"]);
     assert!(listed.contains("公示逾期 / publication overdue（R-PUBLISH）"), "{listed}");

@@ -196,9 +196,7 @@ fn the_yishi_tool_lists_the_pool_urgent_first_with_its_warnings() {
         store.put_topic(&topic::decide(&topic("s", "背街小巷改造", Level::Street, false, "2026-01-02T09:00:00+08:00"), decided).unwrap()).unwrap();
         store.put_topic(&topic("u", "消防通道被占", Level::Community, true, "2026-01-03T09:00:00+08:00")).unwrap();
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(&data).arg("topics").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::yishi(&data, &["topics"]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "【急】消防通道被占（社区（村）协商，居民提议）— 待确定", "{text}");
     assert_eq!(lines[1], "背街小巷改造（街道协商，居民提议）— 已确定，待安排会议", "{text}");

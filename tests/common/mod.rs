@@ -138,3 +138,11 @@ pub fn png_b64() -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(yishi::png::scribble("x", 60, 20))
 }
+
+/// Runs the `yishi` tool on the store at `data`; asserts it succeeded and returns its stdout.
+#[track_caller]
+pub fn yishi(data: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(data).args(args).output().unwrap();
+    assert!(out.status.success(), "yishi {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}

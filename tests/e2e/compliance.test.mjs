@@ -4,20 +4,16 @@
 // missed, each named with the rule; the year before shows the form with nothing held.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byTestId, cliBinary, documentedIntents, launch } from './harness.mjs';
+import { applyWithCli, byTestId, documentedIntents, launch } from './harness.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'yishi-e2e-compliance-'));
 let app;
 
 before(async () => {
-  const script = join(dataDir, 'meeting.jsonl');
-  writeFileSync(script, documentedIntents().map((l) => JSON.stringify(l)).join('\n') + '\n');
-  execFileSync(cliBinary(), ['--data-dir', dataDir, 'apply', script, '--quiet']);
-  rmSync(script);
+  applyWithCli(dataDir, documentedIntents());
   app = await launch({ dataDir });
 });
 after(async () => {

@@ -2,7 +2,7 @@
 // WebDriver session that launches the real app binary. Everything started here is stopped by
 // `stop()`, tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -332,6 +332,20 @@ export function documentedIntents() {
     else if (keep && line.trim()) lines.push(JSON.parse(line));
   }
   return lines;
+}
+
+/**
+ * Writes commands (`{meeting, at, intent}` objects) into the store at `dataDir` with the
+ * `yishi` tool, as a record made earlier would be; the app must not be running on it.
+ */
+export function applyWithCli(dataDir, commands) {
+  const script = join(dataDir, `seed-${process.pid}.jsonl`);
+  writeFileSync(script, commands.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  try {
+    execFileSync(cliBinary(), ['--data-dir', dataDir, 'apply', script, '--quiet']);
+  } finally {
+    rmSync(script, { force: true });
+  }
 }
 
 /** Waits for an element by test id and returns it. */

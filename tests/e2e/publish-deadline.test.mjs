@@ -7,10 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byTestId, cliBinary, documentedIntents, launch } from './harness.mjs';
+import { applyWithCli, byTestId, cliBinary, documentedIntents, launch } from './harness.mjs';
 import { at } from './page.mjs';
 
 const MEETING = '11111111-1111-4111-8111-111111111111';
@@ -31,10 +31,7 @@ function streetMeeting() {
 }
 
 before(async () => {
-  const script = join(dataDir, 'street.jsonl');
-  writeFileSync(script, streetMeeting().map((l) => JSON.stringify(l)).join('\n') + '\n');
-  execFileSync(cliBinary(), ['--data-dir', dataDir, 'apply', script, '--quiet']);
-  rmSync(script);
+  applyWithCli(dataDir, streetMeeting());
   app = await launch({ dataDir });
 });
 after(async () => {
