@@ -548,7 +548,7 @@ fn archive(n: u64) -> Built {
     let first = record_of(&first_script);
     check_against_store(&first_script, &first);
     let fingerprint = format!(
-        "meetings {n}\nevents per meeting {}\nintents per meeting {}\nfirst head {}\nindex with publication facts\n",
+        "meetings {n}\nevents per meeting {}\nintents per meeting {}\nfirst head {}\nindex with publication, action, observer-seat and topic facts\n",
         first.events,
         first.intents,
         hex::encode(first.head)
