@@ -47,3 +47,21 @@ fn r_observe_booking_is_before_the_meeting_and_needs_seats() {
     let r = s.refused(book("赵敏", true), "wrong_phase");
     assert_eq!(r.rule(), Some(Rule::Observe));
 }
+
+#[test]
+fn r_observe_the_yishi_tool_shows_the_bookings() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let id = yishi::MeetingId::new_random();
+    {
+        let store = yishi::store::Store::open(&data).unwrap();
+        let at = common::t("2026-11-12T10:00:00+08:00");
+        let cmd = |intent| yishi::Command { meeting: id, at, intent };
+        store.apply(&cmd(Intent::CreateMeeting(setup(6)))).unwrap();
+        store.apply(&cmd(book("赵敏", true))).unwrap();
+        store.apply(&cmd(book("孙丽", false))).unwrap();
+        store.apply(&cmd(Intent::CancelBooking { booking: 2, reason: "临时有事".into() })).unwrap();
+    }
+    let shown = common::yishi(&data, &["show", &id.to_string()]);
+    assert!(shown.contains("预约旁听 / observer bookings（2 席）: 赵敏（线上）、孙丽（线下，已取消：临时有事）"), "{shown}");
+}

@@ -77,6 +77,21 @@ pub fn show(store: &Store, id: MeetingId, json: bool) -> Result<(), CliError> {
             p.at.format("%Y-%m-%d %H:%M")
         );
     }
+    // R-OBSERVE: who booked an observer seat (cancelled bookings say why).
+    if !m.bookings.is_empty() {
+        let list: Vec<String> = m
+            .bookings
+            .iter()
+            .map(|b| {
+                let how = if b.online { "线上" } else { "线下" };
+                match &b.cancelled {
+                    Some(c) => format!("{}（{how}，已取消：{}）", b.name, c.reason),
+                    None => format!("{}（{how}）", b.name),
+                }
+            })
+            .collect();
+        println!("预约旁听 / observer bookings（{} 席）: {}", m.observer_seats, list.join("、"));
+    }
     for a in &m.actions {
         print_action(m, a);
     }
