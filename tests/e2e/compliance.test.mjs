@@ -41,6 +41,11 @@ async function showYear(year) {
 
 test('the yearly record counts the council by quarter and names each quarter missed', async () => {
   await (await $('tab-compliance')).click();
+  // The tab counts this year's warnings, as many as the page lists.
+  await app.browser.waitUntil(async () => (await app.browser.$$('[data-testid="compliance-form"]')).length > 0 || (await app.browser.$$('[data-testid="compliance-none"]')).length > 0);
+  const listed = (await app.browser.$$('[data-testid="compliance-warning"]')).length;
+  const badge = await app.browser.$$('[data-testid="tab-compliance-attention"]');
+  assert.equal(badge.length ? Number(await badge[0].getText()) : 0, listed);
   await showYear(2026);
   const row = await app.browser.$('[data-testid="compliance-form"][data-form="deliberation_council"]');
   await row.waitForExist({ timeout: 10000 });

@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   'bookings.reason': 'Why it is cancelled',
   'bookings.cancelConfirm': 'Cancel it',
   'bookings.cancelledBecause': 'cancelled: {reason}',
+  'home.attention': 'Needs attention',
   'topics.tab': 'Topic pool',
   'topics.title': 'Topic pool',
   'topics.lead': "Topics collected, urgent first; once decided, a meeting takes them up (a street topic within 30 days of its decision). A new meeting's agenda can be drawn from here.",

@@ -78,6 +78,7 @@ export const zhCN = {
   'bookings.reason': '取消理由',
   'bookings.cancelConfirm': '确认取消',
   'bookings.cancelledBecause': '已取消：{reason}',
+  'home.attention': '需要处理的提醒',
   'topics.tab': '议题池',
   'topics.title': '议题池',
   'topics.lead': '收集议题，按“先急后缓”排序；确定为议题后安排会议协商（街道议题确定后30天内召开会议）。新建会议时可从这里选取议题。',

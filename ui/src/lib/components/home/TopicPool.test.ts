@@ -149,3 +149,16 @@ test('a community meeting’s closed item is escalated to the street', async () 
   await waitFor(() => expect(calls.find((c) => c.cmd === 'escalate_item')?.args).toEqual({ meeting: m.id, item: 'a2', to: 'street' }));
   expect((await screen.findByTestId('escalate-done')).textContent).toContain('已加入议题池');
 });
+
+test('the home tabs count what needs attention: overdue topics, the year’s warnings', async () => {
+  const { default: Home } = await import('../Home.svelte');
+  const w = (rule: string) => ({ rule, code: 'x', message_zh: rule, message_en: rule });
+  shell({
+    list_topics: () => [topic({ warning: w('R-30DAYS') }), topic({ id: 't-2' })],
+    compliance: () => ({ year: 2026, forms: [], observed: 0, observed_required: 4, observer_seats: 2, community: true, warnings: [w('R-FREQ'), w('R-OBSERVE')] }),
+  });
+  render(Home, { meetings: [], onopen: vi.fn(), ondemo: vi.fn() });
+  await waitFor(() => expect(screen.getByTestId('tab-topics-attention').textContent).toBe('1'));
+  expect(screen.getByTestId('tab-compliance-attention').textContent).toBe('2');
+  expect(screen.getByTestId('tab-topics').textContent).toContain('议题池');
+});
