@@ -116,3 +116,16 @@ fn the_yishi_tool_prints_the_year() {
     assert!(text.contains("2025年上半年未召开居民代表会议（每半年至少1次，R-FREQ）"), "{text}");
     assert!(text.contains("仅 1 次，应不少于4次（R-OBSERVE）"), "{text}");
 }
+
+#[test]
+fn an_index_entry_written_before_seats_were_kept_is_counted_from_its_record() {
+    let (_d, store) = store();
+    let id = hold(&store, Form::ResidentRepresentatives, "2026-05-10T19:30:00+08:00", 2);
+    // The entry as the version before this one wrote it: no observer seats.
+    let key = yishi::store::chain::index_key(id);
+    let mut entry: serde_json::Value = serde_json::from_slice(&store.log_tree().get(key).unwrap().unwrap()).unwrap();
+    entry.as_object_mut().unwrap().remove("observer_seats");
+    store.log_tree().insert(key, serde_json::to_vec(&entry).unwrap()).unwrap();
+    assert_eq!(store.list().unwrap()[0].observer_seats, None);
+    assert_eq!(store.compliance(2026, t("2026-11-27T12:00:00+08:00")).unwrap().observed, 1);
+}

@@ -433,9 +433,14 @@ impl Store {
     /// R-FREQ, R-OBSERVE: the year's meetings per form against the minimums, as of `now`.
     pub fn compliance(&self, year: i32, now: Time) -> Result<crate::compliance::Compliance, StoreError> {
         let list = self.list()?;
-        // Entries written before the index kept the seats: read those records once.
+        // Entries written before the index kept the seats: read those records, only the ones
+        // the count can use (community meetings of that year), so an old archive stays quick.
+        use chrono::Datelike;
         let mut seats = std::collections::HashMap::new();
-        for s in list.iter().filter(|s| s.observer_seats.is_none()) {
+        let wanted = |s: &&MeetingSummary| {
+            s.observer_seats.is_none() && s.level == Level::Community && s.scheduled_at.year() == year
+        };
+        for s in list.iter().filter(wanted) {
             seats.insert(s.id, self.snapshot(s.id)?.meeting.observer_seats);
         }
         let of = |s: &MeetingSummary| s.observer_seats.or_else(|| seats.get(&s.id).copied()).unwrap_or(0);
