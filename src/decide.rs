@@ -55,14 +55,14 @@ pub const MAX_PARTICIPANTS: usize = 500;
 pub const MAX_ITEMS: usize = 50;
 
 /// A required text: not blank, not longer than `max` characters.
-fn required(field: Field, value: &str, max: usize) -> Result<(), Refusal> {
+pub(crate) fn required(field: Field, value: &str, max: usize) -> Result<(), Refusal> {
     if value.trim().is_empty() {
         return Err(Refusal::Empty { field });
     }
     optional(field, value, max)
 }
 
-fn optional(field: Field, value: &str, max: usize) -> Result<(), Refusal> {
+pub(crate) fn optional(field: Field, value: &str, max: usize) -> Result<(), Refusal> {
     let len = value.chars().count();
     if len > max {
         return Err(Refusal::TooLong { field, len, max });

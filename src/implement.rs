@@ -100,7 +100,7 @@ impl ImplementFacts {
 impl OpenAction {
     /// `None` when the action is done.
     fn of(a: &ActionItem) -> Option<OpenAction> {
-        a.done_at().is_none().then(|| OpenAction {
+        a.done_at().is_none().then_some(OpenAction {
             no: a.no,
             due: a.due,
             feedback_by: a.feedback_by,

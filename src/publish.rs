@@ -69,7 +69,7 @@ pub fn deadline_of(f: &PublishFacts, now: Time) -> Option<PublishDeadline> {
     }
     let deadline = f.closed_at? + Duration::days(STREET_DAYS);
     let missing: Vec<Channel> =
-        CHANNELS.into_iter().filter(|c| !f.first(*c).is_some_and(|at| at <= deadline)).collect();
+        CHANNELS.into_iter().filter(|c| f.first(*c).is_none_or(|at| at > deadline)).collect();
     let overdue = now > deadline && !missing.is_empty();
     Some(PublishDeadline { deadline, missing, overdue })
 }

@@ -78,24 +78,7 @@ pub struct TopicLink {
     pub decided_at: Option<Time>,
 }
 
-const MAX_TITLE: usize = 200;
-const MAX_TEXT: usize = 5_000;
-const MAX_REASON: usize = 1_000;
-
-fn required(field: Field, v: &str, max: usize) -> Result<(), Refusal> {
-    if v.trim().is_empty() {
-        return Err(Refusal::Empty { field });
-    }
-    optional(field, v, max)
-}
-
-fn optional(field: Field, v: &str, max: usize) -> Result<(), Refusal> {
-    let len = v.chars().count();
-    if len > max {
-        return Err(Refusal::TooLong { field, len, max });
-    }
-    Ok(())
-}
+use crate::decide::{optional, required, MAX_BACKGROUND as MAX_TEXT, MAX_REASON, MAX_STAKEHOLDERS, MAX_TITLE};
 
 /// A new topic as proposed: its fields checked (R-TOPIC), nothing decided or withdrawn yet.
 pub fn propose(t: &Topic) -> Result<(), Refusal> {
@@ -105,7 +88,7 @@ pub fn propose(t: &Topic) -> Result<(), Refusal> {
     }
     required(Field::Title, &t.title, MAX_TITLE).map_err(within)?;
     optional(Field::Background, &t.background, MAX_TEXT).map_err(within)?;
-    optional(Field::Stakeholders, &t.stakeholders, MAX_TEXT).map_err(within)?;
+    optional(Field::Stakeholders, &t.stakeholders, MAX_STAKEHOLDERS).map_err(within)?;
     if t.decided_at.is_some() || t.withdrawn.is_some() {
         return Err(Refusal::TopicNotOpen { title: t.title.clone() });
     }

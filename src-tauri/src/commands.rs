@@ -16,7 +16,8 @@ use crate::windows::AppWindow;
 use crate::AppState;
 
 /// Now, on the local clock with its offset: the only place the app reads the time.
-fn now() -> Time {
+/// The shell's clock, with this computer's offset: the core reads none.
+pub(crate) fn now() -> Time {
     chrono::Local::now().fixed_offset()
 }
 

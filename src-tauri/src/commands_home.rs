@@ -36,16 +36,6 @@ fn meeting_id(s: &str) -> Result<MeetingId, IpcError> {
     s.parse().map_err(|_| IpcError::bad_request(format!("meeting id \"{s}\"")))
 }
 
-fn refusal(r: Refusal) -> IpcError {
-    let report = r.report();
-    IpcError {
-        code: report.code,
-        rule: report.rule.map(|r| r.id().to_string()),
-        message_zh: report.message_zh,
-        message_en: report.message_en,
-    }
-}
-
 /// An error with one bilingual text, as the core's IO errors are ("中文 / English").
 fn bilingual(code: &str, text: String) -> IpcError {
     IpcError { code: code.into(), rule: None, message_zh: text.clone(), message_en: text }
@@ -212,10 +202,10 @@ pub async fn save_person(state: State<'_, AppState>, person: PersonInput) -> Res
     let group = serde_json::from_value(serde_json::to_value(person.group).map_err(IpcError::internal)?)
         .map_err(IpcError::internal)?;
     let p = Person { id: PersonId(id), name: person.name, group, two_committees: person.two_committees };
-    yishi::decide::person_valid(&p).map_err(refusal)?;
+    yishi::decide::person_valid(&p).map_err(IpcError::from)?;
     let known = roster.iter().any(|q| q.id == p.id);
     if known != person.existing {
-        return Err(refusal(if known {
+        return Err(IpcError::from(if known {
             Refusal::Duplicate { field: Field::PersonId, value: p.id.to_string() }
         } else {
             Refusal::UnknownPerson { field: Field::PersonId, id: p.id.to_string() }

@@ -96,7 +96,7 @@ impl From<&yishi::compliance::Compliance> for ComplianceView {
 #[tauri::command]
 pub async fn compliance(state: State<'_, AppState>, year: Option<i32>) -> Result<ComplianceView, IpcError> {
     use chrono::Datelike;
-    let now = chrono::Local::now().fixed_offset();
+    let now = crate::commands::now();
     Ok(ComplianceView::from(&state.store.compliance(year.unwrap_or(now.year()), now)?))
 }
 

@@ -50,18 +50,23 @@ impl From<StoreError> for IpcError {
     }
 }
 
+/// A refusal of the core, as the UI shows it: code, rule id, both languages.
+impl From<yishi::Refusal> for IpcError {
+    fn from(r: yishi::Refusal) -> Self {
+        let report = r.report();
+        IpcError {
+            code: report.code,
+            rule: report.rule.map(|r| r.id().to_string()),
+            message_zh: report.message_zh,
+            message_en: report.message_en,
+        }
+    }
+}
+
 impl From<ApplyError> for IpcError {
     fn from(e: ApplyError) -> Self {
         match e {
-            ApplyError::Refused(r) => {
-                let report = r.report();
-                IpcError {
-                    code: report.code,
-                    rule: report.rule.map(|r| r.id().to_string()),
-                    message_zh: report.message_zh,
-                    message_en: report.message_en,
-                }
-            }
+            ApplyError::Refused(r) => r.into(),
             ApplyError::Store(s) => s.into(),
         }
     }

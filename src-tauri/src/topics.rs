@@ -11,6 +11,7 @@ use yishi::topic::{self, PoolEntry, Topic};
 use crate::dto::Level;
 use crate::ipc::IpcError;
 use crate::views::{time, Label, WarningView};
+use crate::commands::now;
 use crate::AppState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -157,14 +158,6 @@ pub fn topic_view(e: &PoolEntry, meeting_title: impl Fn(&yishi::MeetingId) -> St
     }
 }
 
-fn now() -> yishi::Time {
-    chrono::Local::now().fixed_offset()
-}
-
-fn refused(r: yishi::Refusal) -> IpcError {
-    IpcError::from(yishi::ApplyError::Refused(r))
-}
-
 fn pool_view(store: &yishi::Store) -> Result<Vec<TopicView>, IpcError> {
     let list = store.list()?;
     let title = |id: &yishi::MeetingId| list.iter().find(|s| &s.id == id).map(|s| s.title.clone()).unwrap_or_default();
@@ -172,7 +165,7 @@ fn pool_view(store: &yishi::Store) -> Result<Vec<TopicView>, IpcError> {
 }
 
 fn existing(store: &yishi::Store, id: &str) -> Result<Topic, IpcError> {
-    store.topic(id)?.ok_or_else(|| refused(yishi::Refusal::UnknownTopic(id.chars().take(80).collect())))
+    store.topic(id)?.ok_or_else(|| IpcError::from(yishi::Refusal::UnknownTopic(id.chars().take(80).collect())))
 }
 
 #[tauri::command]
@@ -196,7 +189,7 @@ pub async fn propose_topic(state: State<'_, AppState>, topic: TopicInput) -> Res
         withdrawn: None,
         escalated_from: None,
     };
-    yishi::topic::propose(&t).map_err(refused)?;
+    yishi::topic::propose(&t).map_err(IpcError::from)?;
     state.store.put_topic(&t)?;
     pool_view(&state.store)
 }
@@ -204,14 +197,14 @@ pub async fn propose_topic(state: State<'_, AppState>, topic: TopicInput) -> Res
 /// 确定为议题 (R-30DAYS starts for a street topic).
 #[tauri::command]
 pub async fn decide_topic(state: State<'_, AppState>, id: String) -> Result<Vec<TopicView>, IpcError> {
-    let t = yishi::topic::decide(&existing(&state.store, &id)?, now()).map_err(refused)?;
+    let t = yishi::topic::decide(&existing(&state.store, &id)?, now()).map_err(IpcError::from)?;
     state.store.put_topic(&t)?;
     pool_view(&state.store)
 }
 
 #[tauri::command]
 pub async fn withdraw_topic(state: State<'_, AppState>, id: String, reason: String) -> Result<Vec<TopicView>, IpcError> {
-    let t = yishi::topic::withdraw(&existing(&state.store, &id)?, now(), &reason).map_err(refused)?;
+    let t = yishi::topic::withdraw(&existing(&state.store, &id)?, now(), &reason).map_err(IpcError::from)?;
     state.store.put_topic(&t)?;
     pool_view(&state.store)
 }
@@ -226,10 +219,10 @@ pub async fn escalate_item(
     to: Level,
 ) -> Result<Vec<TopicView>, IpcError> {
     let id: yishi::MeetingId =
-        meeting.parse().map_err(|_| refused(yishi::Refusal::BadId { field: yishi::refusal::Field::MeetingId, value: meeting.chars().take(80).collect() }))?;
+        meeting.parse().map_err(|_| IpcError::from(yishi::Refusal::BadId { field: yishi::refusal::Field::MeetingId, value: meeting.chars().take(80).collect() }))?;
     let m = state.store.snapshot(id)?.meeting;
     let t = yishi::topic::escalate(&m, &item.as_str().into(), level_core(to), format!("t-{}", yishi::MeetingId::new_random()), now())
-        .map_err(refused)?;
+        .map_err(IpcError::from)?;
     state.store.put_topic(&t)?;
     pool_view(&state.store)
 }
