@@ -54,6 +54,19 @@ fn parse_flag(s: &str) -> Option<bool> {
     }
 }
 
+/// The text of a roster file: UTF-8 (with or without Excel's BOM), else GB18030 — what Excel on a
+/// Chinese Windows saves as "CSV". Returns the text and the encoding's name. One decoder for the
+/// app and the `yishi` tool, so a file imports the same way in both.
+pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+            (text.into_owned(), "GB18030")
+        }
+    }
+}
+
 /// Parses a roster CSV: columns 编号/id, 姓名/name, 类别/group, 两委/two_committees
 /// (header names in Chinese or English, in any order; the 两委 column is optional).
 pub fn parse_csv(text: &str) -> Result<Vec<Person>, Vec<RowError>> {

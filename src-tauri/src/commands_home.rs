@@ -256,17 +256,7 @@ pub enum ImportOutcome {
 /// Largest roster file read (a roster of thousands is well under this).
 pub const MAX_ROSTER_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The text of a CSV file: UTF-8 (with or without Excel's BOM), else GB18030 — what Excel on a
-/// Chinese Windows saves as "CSV". Returns the text and the encoding's name.
-pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), "GB18030")
-        }
-    }
-}
+pub use yishi::roster::decode_csv;
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()

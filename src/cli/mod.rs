@@ -193,8 +193,9 @@ fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
 
 fn roster(store: &Store, import: Option<&std::path::Path>) -> ExitCode {
     if let Some(file) = import {
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
+        // Excel on a Chinese Windows saves "CSV" as GB18030: decoded as the app does.
+        let text = match std::fs::read(file) {
+            Ok(bytes) => yishi::roster::decode_csv(&bytes).0,
             Err(e) => {
                 eprintln!("yishi: 无法读取 {} / cannot read {}: {e}", file.display(), file.display());
                 return ExitCode::from(EXIT_USAGE);
