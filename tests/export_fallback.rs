@@ -136,13 +136,9 @@ fn ink_share(dir: &Path, pdf: &Path, b: &CharBox) -> f64 {
         "-gray", "-r", "144", "-f", &page, "-l", &page, "-x", &x.to_string(), "-y", &y.to_string(), "-W",
         &w.to_string(), "-H", &h.to_string(), "-singlefile",
     ];
-    let out = Command::new("pdftoppm")
-        .args(args)
-        .arg(pdf)
-        .arg(&prefix)
-        .output()
-        .expect("pdftoppm (run scripts/setup-system.sh)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend([pdf.to_str().unwrap(), prefix.to_str().unwrap()]);
+    run("pdftoppm", &all);
     let pgm = std::fs::read(prefix.with_extension("pgm")).unwrap();
     // binary PGM: "P5\n<w> <h>\n255\n" then the samples
     let mut fields = 0;
@@ -179,7 +175,9 @@ fn without_the_fallback_fonts_the_export_refuses_and_says_how_to_fix_it() {
     assert_eq!(o.status.code(), Some(1), "{msg}");
     assert!(msg.contains("𠮷") && msg.contains("U+20BB7"), "names the character: {msg}");
     assert!(msg.contains("参会人员表 / attendance table 第4行「姓名」"), "says where: {msg}");
-    assert!(msg.contains("fonts-hanazono") && msg.contains("HanaMinA.ttf"), "says how to fix it: {msg}");
+    // Linux names the package; Windows and macOS, whose packages carry the files, say reinstall
+    let fix = if cfg!(target_os = "linux") { "fonts-hanazono" } else { "reinstall Yishi" };
+    assert!(msg.contains(fix) && msg.contains("HanaMinA.ttf"), "says how to fix it: {msg}");
     assert!(!out.exists(), "no file written");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left.len(), 2, "only data and no-fonts: {left:?}");

@@ -8,7 +8,9 @@
 //!
 //! The fallback files are read and parsed only when a document contains a character the main
 //! font lacks, once per process. They are looked up in `$YISHI_FALLBACK_FONT_DIR`, else in
-//! `/usr/share/fonts/truetype/hanazono/`. A character no face can draw, or one the main font
+//! `/usr/share/fonts/truetype/hanazono/` (Linux) or the `fonts` folder beside the program, where the
+//! Windows installer and portable zip put the same files (Windows has no such package, and the
+//! same files keep an export byte-identical on both systems). A character no face can draw, or one the main font
 //! lacks while the fallback files are absent, is an error naming the character and where it
 //! occurs (and, in the latter case, how to install the fallback) — never a blank or a box.
 
@@ -28,6 +30,8 @@ pub const FONT_NAME: &str = "NotoSansSC-Regular";
 pub const FALLBACK_DIR_ENV: &str = "YISHI_FALLBACK_FONT_DIR";
 /// Where Debian's `fonts-hanazono` installs them.
 pub const FALLBACK_DIR_DEFAULT: &str = "/usr/share/fonts/truetype/hanazono";
+/// Where Fedora's `hanazono-fonts` (the release workflow's .rpm depends on it) installs them.
+const FALLBACK_DIR_FEDORA: &str = "/usr/share/fonts/hanazono";
 /// The fallback faces, in the order they are tried.
 pub const FALLBACK_FILES: [&str; 2] = ["HanaMinA.ttf", "HanaMinB.ttf"];
 /// The Debian package that provides them.
@@ -49,13 +53,33 @@ pub fn font() -> &'static Font {
 }
 
 /// The directory the fallback faces are read from: `$YISHI_FALLBACK_FONT_DIR` if set, else
-/// the Debian location. Read once per process, with the faces.
+/// where this system's packages put them. Read once per process, with the faces.
 pub fn fallback_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| match std::env::var_os(FALLBACK_DIR_ENV) {
         Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => PathBuf::from(FALLBACK_DIR_DEFAULT),
+        _ => default_fallback_dir(),
     })
+}
+
+/// Linux: Debian's `fonts-hanazono` (Fedora's `hanazono-fonts` where that is what is there). Windows and macOS have no such package, so their packages
+/// carry the files: `fonts\` beside `yishi.exe` and `yishi-app.exe`, `Resources/fonts/` in the
+/// macOS app bundle.
+fn default_fallback_dir() -> PathBuf {
+    let beside_exe = |rel: &str| {
+        std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join(rel))).unwrap_or_else(|| PathBuf::from(rel))
+    };
+    if cfg!(windows) {
+        beside_exe("fonts")
+    } else if cfg!(target_os = "macos") {
+        beside_exe("../Resources/fonts")
+    } else {
+        [FALLBACK_DIR_DEFAULT, FALLBACK_DIR_FEDORA]
+            .into_iter()
+            .map(PathBuf::from)
+            .find(|d| d.is_dir())
+            .unwrap_or_else(|| PathBuf::from(FALLBACK_DIR_DEFAULT))
+    }
 }
 
 static FALLBACK: [OnceLock<Option<Font>>; FALLBACK_FILES.len()] = [const { OnceLock::new() }; FALLBACK_FILES.len()];
@@ -297,7 +321,7 @@ mod tests {
     }
 
     #[test]
-    fn the_install_hint_names_the_package_and_the_files() {
+    fn the_install_hint_names_how_to_get_the_files_on_this_system() {
         let err = ExportError::MissingGlyph {
             ch: '𠮷',
             place: "参会人员表 / attendance table 第4行「姓名」".into(),
@@ -305,7 +329,13 @@ mod tests {
         };
         let msg = err.to_string();
         assert!(msg.contains("U+20BB7") && msg.contains("第4行「姓名」"), "{msg}");
-        assert!(msg.contains("sudo apt install fonts-hanazono") && msg.contains("/nowhere/HanaMinA.ttf"), "{msg}");
+        assert!(msg.contains("/nowhere/HanaMinA.ttf"), "{msg}");
+        if cfg!(target_os = "linux") {
+            assert!(msg.contains("sudo apt install fonts-hanazono"), "{msg}");
+        } else {
+            // no such package on Windows or macOS: their packages carry the files
+            assert!(msg.contains("重新安装议事") && msg.contains("reinstall Yishi"), "{msg}");
+        }
         assert!(msg.contains("YISHI_FALLBACK_FONT_DIR"), "{msg}");
     }
 

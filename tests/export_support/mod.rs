@@ -50,14 +50,89 @@ pub fn minutes_pdf(store: &Store, snap: &Snapshot, opts: &Options) -> yishi::exp
 }
 
 pub fn tool_available(name: &str) -> bool {
+    if cfg!(windows) {
+        // under Wine, `/usr/bin/…` is the Unix file (Z: is the current drive)
+        return Path::new("/usr/bin").join(name).exists();
+    }
     Command::new(name).arg("-v").output().is_ok()
+}
+
+/// What a tool printed and whether it succeeded.
+pub struct ToolOutput {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs a poppler or qpdf tool, to check a PDF independently of Yishi. The Windows build's
+/// tests run under Wine (scripts/test-windows.sh), where these are the Linux tools: Wine's
+/// `start /unix` starts a Unix program but does not wait for it, so it runs a shell that writes
+/// the tool's output and status to files, and this waits for the status. File arguments go to
+/// the tool as Unix paths (`tool_arg`).
+pub fn tool(cmd: &str, args: &[&str]) -> ToolOutput {
+    if !cfg!(windows) {
+        let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e} (run scripts/setup-system.sh)"));
+        return ToolOutput {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let unix = |p: &Path| tool_arg(p.to_str().unwrap());
+    let quote = |a: &str| format!("'{}'", a.replace('\'', r"'\''"));
+    let line = std::iter::once(format!("/usr/bin/{cmd}")).chain(args.iter().map(|a| tool_arg(a))).map(|a| quote(&a)).collect::<Vec<_>>();
+    let (out, err, rc) = (dir.path().join("out"), dir.path().join("err"), dir.path().join("rc"));
+    let script = format!(
+        "{} > {} 2> {}; echo $? > {}.tmp && mv {}.tmp {}",
+        line.join(" "),
+        quote(&unix(&out)),
+        quote(&unix(&err)),
+        quote(&unix(&rc)),
+        quote(&unix(&rc)),
+        quote(&unix(&rc))
+    );
+    let sh = dir.path().join("run.sh");
+    std::fs::write(&sh, script).unwrap();
+    let started = Command::new("start.exe").args(["/unix", "/bin/sh"]).arg(unix(&sh)).status().expect("start /unix");
+    assert!(started.success(), "start /unix /bin/sh failed");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let code = loop {
+        if let Ok(code) = std::fs::read_to_string(&rc) {
+            break code.trim().to_string();
+        }
+        assert!(std::time::Instant::now() < until, "{cmd} did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    ToolOutput {
+        ok: code == "0",
+        stdout: String::from_utf8_lossy(&std::fs::read(&out).unwrap_or_default()).into_owned(),
+        stderr: String::from_utf8_lossy(&std::fs::read(&err).unwrap_or_default()).into_owned(),
+    }
+}
+
+/// A tool's argument: under Wine a Windows path becomes the Unix path of the same file
+/// (`Z:` is the Unix root, `C:` the prefix's `drive_c`); elsewhere unchanged.
+pub fn tool_arg(arg: &str) -> String {
+    if !cfg!(windows) {
+        return arg.to_string();
+    }
+    let unix = |rest: &str| rest.replace('\\', "/");
+    match arg.get(..2).map(|d| d.to_ascii_uppercase()) {
+        Some(d) if d == "Z:" => unix(&arg[2..]),
+        Some(d) if d == "C:" => {
+            let prefix = std::env::var("WINEPREFIX").expect("WINEPREFIX (scripts/wine-env.sh sets it)");
+            format!("{prefix}/drive_c{}", unix(&arg[2..]))
+        }
+        _ => arg.to_string(),
+    }
 }
 
 /// Runs a tool and returns stdout; panics with stderr on failure.
 pub fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e} (run scripts/setup-system.sh)"));
-    assert!(out.status.success(), "{cmd} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let out = tool(cmd, args);
+    assert!(out.ok, "{cmd} {args:?} failed: {}", out.stderr);
+    out.stdout
 }
 
 pub fn write_tmp(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
