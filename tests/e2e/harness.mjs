@@ -4,8 +4,8 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
@@ -14,10 +14,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = process.env.YISHI_E2E_ARTIFACTS ?? join(ROOT, 'artifacts/e2e');
 
 /** The app binary under test: $YISHI_APP_BIN, else the debug build in the cargo target dir. */
+/** Windows runs the suite too (the release workflow's CI): no X server there, WebView2's driver. */
+const WINDOWS = process.platform === 'win32';
+
 export function appBinary() {
   const bin =
     process.env.YISHI_APP_BIN ??
-    join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/yishi-app');
+    join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), WINDOWS ? 'debug/yishi-app.exe' : 'debug/yishi-app');
   if (!existsSync(bin)) throw new Error(`app binary not found: ${bin} (run scripts/e2e.sh)`);
   return resolve(bin);
 }
@@ -90,8 +93,13 @@ function stopChild(child, signal = 'SIGTERM', graceMs = 5000) {
   });
 }
 
-/** Pids of the app processes started for this data directory (found by their environment). */
+/** Pids of the app processes started for this data directory (found by their environment; on
+ * Windows, where no process's environment can be read, every yishi-app: the suite runs one at a time). */
 function appPids(dataDir) {
+  if (WINDOWS) {
+    const out = execFileSync('tasklist', ['/FO', 'CSV', '/NH', '/FI', 'IMAGENAME eq yishi-app.exe']).toString();
+    return [...out.matchAll(/^"yishi-app\.exe","(\d+)"/gm)].map((m) => Number(m[1]));
+  }
   const mark = `YISHI_DATA_DIR=${dataDir}`;
   const pids = [];
   for (const name of readdirSync('/proc')) {
@@ -193,7 +201,7 @@ export async function launch({ width = 1366, height = 768, screens, dataDir, env
   const application = appBinary();
   dataDir ??= mkdtempSync(join(tmpdir(), 'yishi-e2e-'));
 
-  const displayNo = freeDisplay();
+  const displayNo = WINDOWS ? 0 : freeDisplay();
   const display = `:${displayNo}`;
   const xservers = [];
   let driver;
@@ -208,7 +216,9 @@ export async function launch({ width = 1366, height = 768, screens, dataDir, env
     for (const x of [...xservers].reverse()) await stopChild(x, 'SIGTERM');
   };
   try {
-    if (screens?.length > 1) {
+    if (WINDOWS) {
+      // The desktop is the runner's own.
+    } else if (screens?.length > 1) {
       await startMonitors(display, displayNo, screens, xservers);
     } else {
       const xvfb = spawn('Xvfb', [display, '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp'], {
@@ -222,12 +232,14 @@ export async function launch({ width = 1366, height = 768, screens, dataDir, env
     const port = await freePort();
     const nativePort = await freePort();
     const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
-    driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort)], {
+    // Windows: WebView2's driver (msedgedriver) where $TAURI_NATIVE_DRIVER says.
+    const native = process.env.TAURI_NATIVE_DRIVER ? ['--native-driver', process.env.TAURI_NATIVE_DRIVER] : [];
+    driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort), ...native], {
       env: {
         ...process.env,
         DISPLAY: display,
         YISHI_DATA_DIR: dataDir,
-        PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
+        PATH: `${join(homedir(), '.cargo', 'bin')}${delimiter}${process.env.PATH}`,
         // No accessibility bus under a bare X server: keep GTK from waiting for one.
         NO_AT_BRIDGE: '1',
         // No session bus either: GTK's file chooser keeps its settings in memory instead of
@@ -311,6 +323,7 @@ export async function launch({ width = 1366, height = 768, screens, dataDir, env
     /** A screenshot of the whole X screen (all windows), as a person in the room would see it. */
     shotRoot: (name) => {
       const file = join(ARTIFACTS, `${name}.png`);
+      if (WINDOWS) return browser.saveScreenshot(file).then(() => file);
       execFileSync('import', ['-display', display, '-window', 'root', file]);
       return file;
     },
