@@ -1,17 +1,13 @@
 #!/usr/bin/env bash
-# Builds the Debian package: the UI (beforeBuildCommand), a release binary with the UI
-# embedded, then the .deb. Works offline once crates and npm packages are installed
-# (AppImage bundling would download tools, so only the deb target is built).
+# Builds the x86-64 Debian package dist/linux/yishi_<version>_amd64.deb: the UI, both programs
+# (the app with the UI embedded, and the `yishi` tool) in one release build, then the package
+# (scripts/package-deb.sh). Works offline once crates and npm packages are installed.
 # Prints the path of the .deb.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
-bash "$root/scripts/setup.sh"
-cd "$root/ui"
-TAURI_APP_PATH="$root/src-tauri" npx --no-install tauri build --bundles deb
-deb=$(ls -t "${CARGO_TARGET_DIR:-$root/target}"/release/bundle/deb/*.deb | head -n 1)
-# the exports draw rare name characters with the fonts-hanazono faces, read at run time from
-# /usr/share/fonts/truetype/hanazono: the package must pull them in (tauri.conf.json
-# bundle.linux.deb.depends)
-dpkg-deb -f "$deb" Depends | grep -q 'fonts-hanazono' || { echo "build-deb: $deb does not depend on fonts-hanazono" >&2; exit 1; }
-echo "$deb"
+bash "$root/scripts/setup.sh" >&2
+triple=x86_64-unknown-linux-gnu
+bash "$root/scripts/ui-build.sh" >&2
+(cd "$root" && cargo build --locked --release --target "$triple" -p yishi -p yishi-app --bins) >&2
+bash "$root/scripts/package-deb.sh" "$triple"
