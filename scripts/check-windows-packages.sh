@@ -15,7 +15,7 @@ setup="$1"
 zip="$2"
 work="$(mktemp -d)"
 export WINEPREFIX="$work/prefix"
-trap '/usr/lib/wine/wineserver -k 2>/dev/null; rm -rf "$work"' EXIT
+trap '/usr/lib/wine/wineserver -k 2>/dev/null || true; rm -rf "$work"' EXIT
 . "$root/scripts/wine-env.sh"
 unset YISHI_FALLBACK_FONT_DIR YISHI_DATA_DIR
 fail() { echo "check-windows-packages: $*" >&2; exit 1; }
@@ -68,6 +68,40 @@ mkdir -p "$work/U 盘/议事"
 portable=$(ls -d "$work/U 盘/议事"/*/yishi.exe)
 meetings=$(use "$(win_path "$portable")" --data-dir "$(win_path "$work/便携 数据")")
 echo "check-windows-packages: portable: $meetings meetings intact, minutes and rare-character notice exported and verified"
+
+# The app on a laptop without WebView2 (Wine has none offline): a message box says what to do,
+# instead of nothing opening; closing it ends the app.
+echo "check-windows-packages: the installed app without WebView2"
+display=:$(( 90 + RANDOM % 90 ))
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp > /dev/null 2>&1 &
+xvfb=$!
+trap '/usr/lib/wine/wineserver -k 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+sleep 1
+# Wine's dialog font has no Chinese, a Chinese Windows's has: let Wine draw it with Noto Sans CJK.
+for face in Tahoma "MS Shell Dlg" "MS Shell Dlg 2"; do
+  "$WINE" reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$face" /d 'Noto Sans CJK SC' /f > /dev/null
+done
+DISPLAY="$display" "$WINE" "$inst_win\\yishi-app.exe" > "$work/app.log" 2>&1 &
+app=$!
+box=""
+for _ in $(seq 150); do
+  box=$(DISPLAY="$display" xdotool search --name '^议事 Yishi$' 2>/dev/null | head -n 1) && [ -n "$box" ] && break
+  kill -0 $app 2>/dev/null || break
+  sleep 0.2
+done
+[ -n "$box" ] || { cat "$work/app.log" >&2; fail "the app showed no message about WebView2"; }
+sleep 1
+DISPLAY="$display" import -window root "$out_dir/no-webview2.png"
+# OK, as the chair would press it (again if the first key came before the box took focus)
+for _ in $(seq 10); do
+  DISPLAY="$display" xdotool windowfocus "$box" key --window "$box" Return 2>/dev/null || true
+  for _ in $(seq 10); do kill -0 $app 2>/dev/null || break; sleep 0.2; done
+  kill -0 $app 2>/dev/null || break
+done
+kill -0 $app 2>/dev/null && fail "the app did not end after its message was closed"
+wait $app || fail "the app ended with an error after its message"
+kill $xvfb 2>/dev/null || true
+echo "check-windows-packages: without WebView2 the app says so (artifacts/windows/no-webview2.png) and ends when told"
 
 echo "check-windows-packages: uninstalling silently"
 "$WINE" "$inst_win\\uninstall.exe" /S "_?=$inst_win"

@@ -17,6 +17,8 @@ pub mod ipc;
 pub mod projector;
 pub mod topics;
 pub mod views;
+#[cfg(windows)]
+pub mod webview2;
 pub mod windows;
 
 use std::path::PathBuf;
@@ -37,6 +39,10 @@ pub struct AppState {
 }
 
 pub fn run() {
+    #[cfg(windows)]
+    if !webview2::check() {
+        return;
+    }
     let custom_data_dir = std::env::var_os(DATA_DIR_ENV).is_some();
 
     let mut builder = tauri::Builder::default();
