@@ -29,3 +29,6 @@ YISHI_E2E_SKIP_SETUP=1 bash scripts/e2e.sh
 # The Windows build: the core's tests under Wine, and the same record giving the same
 # fingerprints and PDF bytes on both systems (compared with the Linux build above).
 bash scripts/test-windows.sh
+
+# The arm64 build (UOS/Kylin on Phytium/Kunpeng): the core's tests under qemu-user.
+bash scripts/test-arm64.sh

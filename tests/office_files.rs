@@ -77,3 +77,22 @@ fn a_roster_saved_as_csv_utf8_with_bom_and_crlf_imports() {
     assert!(first.starts_with("p1\t李卫东"), "no BOM left in the first id: {first:?}");
     assert!(listed.contains("吉𠮷祥"));
 }
+
+#[test]
+fn a_second_program_on_a_record_in_use_is_told_so_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("议事 数据");
+    ok(&yishi(&data, &["demo"]));
+    // the app (here: this test) holds the record; a second program on it is refused at once
+    let held = yishi::Store::open(&data).unwrap();
+    let before = held.list().unwrap().len();
+    let second = yishi(&data, &["demo"]);
+    assert!(!second.status.success());
+    let msg = String::from_utf8_lossy(&second.stderr);
+    assert!(msg.contains("in use by another Yishi process") && msg.contains("正被另一个议事程序使用"), "{msg}");
+    assert_eq!(held.list().unwrap().len(), before, "nothing was added");
+    drop(held);
+    // once it is let go, the tool reads the record as before
+    let listed = ok(&yishi(&data, &["list"]));
+    assert_eq!(listed.lines().count(), before);
+}
