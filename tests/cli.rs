@@ -166,3 +166,42 @@ fn verify_exits_4_and_names_a_tampered_meeting() {
     let out = text(&v.stdout);
     assert!(out.contains(&id.to_string()) && out.contains("第 2 个事件") && out.contains("event 2"), "{out}");
 }
+
+#[test]
+fn verify_of_no_meeting_an_empty_store_or_a_missing_folder_exits_5_and_creates_nothing() {
+    // a folder that does not exist: an error, and it is not created
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("没有这个 目录");
+    let o = yishi(&missing, &["verify"], None);
+    assert_eq!(o.status.code(), Some(5), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("nothing verified") && text(&o.stderr).contains("未作核对"));
+    assert!(!missing.exists(), "verify created the folder");
+    // a store with no meeting in it (only a roster)
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("roster.csv");
+    std::fs::write(&csv, "编号,姓名,类别\np1,李卫东,3\n").unwrap();
+    let data = dir.path().join("data");
+    assert!(yishi(&data, &["roster", "--import", csv.to_str().unwrap()], None).status.success());
+    let o = yishi(&data, &["verify"], None);
+    assert_eq!(o.status.code(), Some(5), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).is_empty(), "nothing said to be intact: {}", text(&o.stdout));
+    // a full id of no meeting, in a store that has meetings
+    let (_, _, held) = after_create("");
+    let o = yishi(held.path(), &["verify", "99999999-9999-4999-8999-999999999999"], None);
+    assert_eq!(o.status.code(), Some(5), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("99999999-9999-4999-8999-999999999999"));
+    assert!(text(&o.stdout).is_empty());
+    // and the meeting that is there verifies
+    let o = yishi(held.path(), &["verify", M], None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains(M));
+}
+
+#[test]
+fn help_lists_every_exit_code() {
+    let o = Command::new(BIN).arg("--help").output().unwrap();
+    let help = text(&o.stdout);
+    for code in ["0  ", "1  ", "2  ", "3  ", "4  ", "5  "] {
+        assert!(help.lines().any(|l| l.trim_start().starts_with(code)), "exit code {code} in --help:\n{help}");
+    }
+}

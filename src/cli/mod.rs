@@ -1,5 +1,6 @@
-//! The `yishi` command-line tool. Exit codes: 0 done, 1 usage or storage
-//! error, 2 an intent was refused by a rule, 3 malformed input, 4 a broken chain.
+//! The `yishi` command-line tool. Exit codes (also in `yishi --help`): 0 done, 1 usage or storage
+//! error, 2 an intent was refused by a rule, 3 malformed input, 4 a broken chain or a PDF that does
+//! not verify, 5 nothing to verify (no data folder, no meeting in it, or no such meeting).
 
 mod apply;
 mod show;
@@ -14,9 +15,19 @@ pub const EXIT_USAGE: u8 = 1;
 pub const EXIT_REFUSED: u8 = 2;
 pub const EXIT_INPUT: u8 = 3;
 pub const EXIT_BROKEN: u8 = 4;
+pub const EXIT_NOTHING: u8 = 5;
+
+const EXIT_CODES: &str = "\
+退出码 / exit codes:
+  0  完成 / done (verify: every chain checked is intact)
+  1  用法、存储或输出错误 / usage, storage or output error
+  2  意图被规则拒绝 / an intent was refused by a rule
+  3  输入格式错误 / malformed input
+  4  记录链损坏，或 PDF 核对不通过 / a broken chain, or a PDF that does not verify
+  5  没有可核对的内容：数据目录不存在、其中没有会议或没有该会议 / nothing to verify: no data folder, no meeting in it, or no such meeting";
 
 #[derive(Parser)]
-#[command(name = "yishi", version, about = "议事 Yishi — 基层议事协商会议记录 / community deliberation meeting record")]
+#[command(name = "yishi", version, about = "议事 Yishi — 基层议事协商会议记录 / community deliberation meeting record", after_help = EXIT_CODES)]
 struct Cli {
     /// Data directory (default: $YISHI_DATA_DIR or the OS app-data dir, shared with the desktop app)
     #[arg(long, global = true)]
@@ -82,6 +93,11 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.data_dir.clone().unwrap_or_else(yishi::default_data_dir);
+    // Verifying checks what is there and creates nothing: a mistyped folder is not an empty record.
+    if matches!(cli.command, Command::Verify { .. }) && !Store::exists(&dir) {
+        eprintln!("yishi: 数据目录 {0} 中没有会议记录，未作核对 / no record in data folder {0}: nothing verified", dir.display());
+        return ExitCode::from(EXIT_NOTHING);
+    }
     let store = match Store::open(&dir) {
         Ok(s) => s,
         Err(e) => {
@@ -163,16 +179,26 @@ pub fn resolve(store: &Store, key: &str) -> Result<MeetingId, CliError> {
 }
 
 fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
+    let fail = |code: u8, e: &dyn std::fmt::Display| {
+        eprintln!("yishi: {e}");
+        ExitCode::from(code)
+    };
+    let list = match store.list() {
+        Ok(l) => l,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    // Saying "intact" about nothing would pass a mistyped id or an empty folder as checked.
+    if list.is_empty() {
+        return fail(EXIT_NOTHING, &"记录库中没有会议，未作核对 / no meeting is recorded here: nothing verified");
+    }
     let only = match meeting.map(|m| resolve(store, m)).transpose() {
+        Ok(Some(id)) if !list.iter().any(|s| s.id == id) => return fail(EXIT_NOTHING, &CliError::NoMatch(id.to_string())),
         Ok(o) => o,
-        Err(e) => {
-            eprintln!("yishi: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(e @ CliError::NoMatch(_)) => return fail(EXIT_NOTHING, &e),
+        Err(e) => return fail(EXIT_USAGE, &e),
     };
     match store.verify(only) {
         Ok(breaks) if breaks.is_empty() => {
-            let list = store.list().unwrap_or_default();
             for s in list.iter().filter(|s| only.is_none_or(|id| id == s.id)) {
                 println!("完好 intact  {}  {} 个事件 events  指纹 fingerprint {}", s.id, s.events, s.head);
             }

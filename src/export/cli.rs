@@ -8,8 +8,8 @@ use super::{catalog, seal::InstallationKey, verify, Kind, Options, Paper, Source
 use crate::ids::MeetingId;
 use crate::store::Store;
 
-/// Same meaning as the `yishi` tool's exit codes: 1 usage, storage or output error; 4 a file
-/// that does not verify.
+/// Same meaning as the `yishi` tool's exit codes (`yishi --help`): 1 usage, storage or output
+/// error; 4 a file that does not verify.
 const EXIT_USAGE: u8 = 1;
 const EXIT_NOT_VERIFIED: u8 = 4;
 

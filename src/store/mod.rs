@@ -142,6 +142,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Store {
+    /// Whether a store has been created in `dir` (sled's `conf` and `db` files are there), without
+    /// opening or creating anything.
+    pub fn exists(dir: &Path) -> bool {
+        dir.join("conf").is_file() && dir.join("db").is_file()
+    }
+
     /// Opens (or creates) the store in `dir` and verifies every chain.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         // A store dropped a moment ago may still hold the file lock while its
