@@ -50,11 +50,17 @@ pub fn minutes_pdf(store: &Store, snap: &Snapshot, opts: &Options) -> yishi::exp
 }
 
 pub fn tool_available(name: &str) -> bool {
-    if cfg!(windows) {
+    if under_wine() {
         // under Wine, `/usr/bin/…` is the Unix file (Z: is the current drive)
         return Path::new("/usr/bin").join(name).exists();
     }
     Command::new(name).arg("-v").output().is_ok()
+}
+
+/// The Windows build's tests run under Wine here (scripts/wine-run.sh sets WINEPREFIX), and on
+/// real Windows in the CI workflow, where the tools are Windows programs of their own.
+fn under_wine() -> bool {
+    cfg!(windows) && std::env::var_os("WINEPREFIX").is_some()
 }
 
 /// What a tool printed and whether it succeeded.
@@ -70,7 +76,7 @@ pub struct ToolOutput {
 /// the tool's output and status to files, and this waits for the status. File arguments go to
 /// the tool as Unix paths (`tool_arg`).
 pub fn tool(cmd: &str, args: &[&str]) -> ToolOutput {
-    if !cfg!(windows) {
+    if !under_wine() {
         let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e} (run scripts/setup-system.sh)"));
         return ToolOutput {
             ok: out.status.success(),
@@ -114,7 +120,7 @@ pub fn tool(cmd: &str, args: &[&str]) -> ToolOutput {
 /// A tool's argument: under Wine a Windows path becomes the Unix path of the same file
 /// (`Z:` is the Unix root, `C:` the prefix's `drive_c`); elsewhere unchanged.
 pub fn tool_arg(arg: &str) -> String {
-    if !cfg!(windows) {
+    if !under_wine() {
         return arg.to_string();
     }
     let unix = |rest: &str| rest.replace('\\', "/");
