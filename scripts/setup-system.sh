@@ -18,6 +18,8 @@ pkgs=(
   fonts-hanazono
   # checking exported PDFs with independent tools
   poppler-utils qpdf
+  # watching the store sync before it acknowledges (tests/durable.rs)
+  strace
   # Node.js for the web UI build (the machine's own is used when present)
 )
 # Installed without their recommendations (a window manager's would bring a Qt settings app).

@@ -10,6 +10,7 @@
 //! ever shown or extended; a meeting whose chain is broken refuses intents.
 
 pub mod chain;
+mod durable;
 pub mod index;
 pub mod verify;
 
@@ -27,6 +28,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 pub use verify::{BreakKind, ChainBreak};
+
+/// A file-system error of the store's own syncing, reported as sled's are.
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError::Sled(sled::Error::Io(e))
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -67,6 +75,7 @@ impl Loaded {
 
 pub struct Store {
     db: sled::Db,
+    durable: durable::Durable,
     log: sled::Tree,
     roster: sled::Tree,
     topics: sled::Tree,
@@ -214,6 +223,7 @@ impl Store {
                 .map_err(|e| StoreError::Sled(sled::Error::Io(e)))?
         };
         Ok(Store {
+            durable: durable::Durable::open(dir)?,
             db,
             log,
             roster,
@@ -223,6 +233,13 @@ impl Store {
             audit,
             auditor: Mutex::new(Some(auditor)),
         })
+    }
+
+    /// What was written is on stable storage: sled's flush, then the log synced (`durable`).
+    fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        self.durable.sync()?;
+        Ok(())
     }
 
     /// Chains found broken so far: at open (live chains) and by the background
@@ -306,7 +323,7 @@ impl Store {
 
         // If the write fails the meeting stays out of the cache: the next read refolds from disk.
         self.log.apply_batch(batch).map_err(StoreError::from)?;
-        self.db.flush().map_err(StoreError::from)?;
+        self.flush()?;
         let snapshot = next.meeting.snapshot(next.record());
         lock(&self.cache).insert(cmd.meeting, next);
         Ok(snapshot)
@@ -476,13 +493,13 @@ impl Store {
             batch.insert(p.id.as_str().as_bytes(), serde_json::to_vec(p)?);
         }
         self.roster.apply_batch(batch)?;
-        self.db.flush()?;
+        self.flush()?;
         Ok(())
     }
 
     pub fn remove_person(&self, id: &crate::ids::PersonId) -> Result<bool, StoreError> {
         let existed = self.roster.remove(id.as_str().as_bytes())?.is_some();
-        self.db.flush()?;
+        self.flush()?;
         Ok(existed)
     }
 
@@ -508,7 +525,7 @@ impl Store {
     /// returning. The caller has checked it with the `topic` module.
     pub fn put_topic(&self, t: &crate::topic::Topic) -> Result<(), StoreError> {
         self.topics.insert(t.id.as_bytes(), serde_json::to_vec(t)?)?;
-        self.db.flush()?;
+        self.flush()?;
         Ok(())
     }
 
