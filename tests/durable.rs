@@ -1,8 +1,8 @@
 //! Durable before acknowledged: the `yishi` tool prints an intent's `ack` only after the store
-//! has synced its log to stable storage (fdatasync), not merely handed it to the kernel, so a
-//! power cut after an acknowledgement cannot lose it. Seen from the outside with strace: every
-//! ack written to stdout is preceded, since the previous ack, by a sync of the store's log file.
-//! (The power-cut test itself, on a file system that drops unsynced writes, is still to come.)
+//! has synced the meeting's journal to stable storage (fdatasync), not merely handed it to the
+//! kernel, so a power cut after an acknowledgement cannot lose it. Seen from the outside with
+//! strace: every ack written to stdout is preceded, since the previous ack, by a sync of a journal
+//! file. (The power cut itself, on a file system that drops unsynced writes: tools/lazyfs.)
 
 #![cfg(target_os = "linux")]
 
@@ -43,7 +43,7 @@ fn every_acknowledgement_follows_a_sync_of_the_log() {
     let acks_printed = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.starts_with("ack ")).count();
     assert_eq!(acks_printed, lines.len(), "one ack per intent");
 
-    let log = format!("{}/db>", data.display());
+    let log = format!("{}/journal/", data.display());
     let is_sync = |s: &str| s.starts_with("fdatasync(") || s.starts_with("fsync(");
     // Only a sync finished by the thread that then prints the ack counts: sled's own flusher
     // thread also syncs the log now and then, but may have started before the intent was written.
@@ -54,14 +54,14 @@ fn every_acknowledgement_follows_a_sync_of_the_log() {
         let mut words = call.split_whitespace();
         let pid = words.next().unwrap_or("").to_string();
         let syscall = words.next().unwrap_or("");
-        if is_sync(syscall) && call.contains(&log) && call.ends_with("<unfinished ...>") {
+        if is_sync(syscall) && call.contains(&log) && call.contains(".yj>") && call.ends_with("<unfinished ...>") {
             pending.insert(pid);
         } else if syscall == "<..." && pending.contains(&pid) {
             pending.remove(&pid);
             if call.ends_with("= 0") {
                 synced.insert(pid);
             }
-        } else if is_sync(syscall) && call.contains(&log) && call.ends_with("= 0") {
+        } else if is_sync(syscall) && call.contains(&log) && call.contains(".yj>") && call.ends_with("= 0") {
             synced.insert(pid);
         } else if syscall.starts_with("write(1<") && call.contains("\"ack ") {
             acks += 1;

@@ -36,6 +36,11 @@ pub struct MeetingSummary {
     /// R-TOPIC: the pool topics its agenda takes up. (No entry before links existed had any.)
     #[serde(default)]
     pub topics: Vec<String>,
+    /// How long the meeting's journal file was when this entry was written: a journal longer
+    /// than that holds events the read model has not caught up with (a power cut). `None` in
+    /// entries written before the journal existed.
+    #[serde(default)]
+    pub journal_len: Option<u64>,
 }
 
 impl MeetingSummary {
@@ -55,6 +60,7 @@ impl MeetingSummary {
             implement: ImplementFacts::of(m),
             observer_seats: Some(m.observer_seats),
             topics: m.agenda.iter().filter_map(|i| i.spec.topic.as_ref().map(|t| t.id.clone())).collect(),
+            journal_len: None,
         }
     }
 }

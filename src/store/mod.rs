@@ -1,6 +1,7 @@
-//! The durable record: one sled database, events appended per meeting in one
-//! atomic batch with their index entry and blobs, flushed before an intent is
-//! acknowledged.
+//! The durable record. An accepted intent's events are appended to the meeting's journal file
+//! and synced (`journal`: the source of truth, one file per meeting) before it is acknowledged,
+//! then written to sled — the read model: index, events, blobs, roster and topic trees — in one
+//! atomic batch. sled is brought in line with the journals when the store opens (`recover`).
 //!
 //! Opening verifies the index and every live (unsealed) chain in full, then
 //! checks the sealed chains — their ends first, then in full — on a
@@ -10,8 +11,9 @@
 //! ever shown or extended; a meeting whose chain is broken refuses intents.
 
 pub mod chain;
-mod durable;
 pub mod index;
+pub mod journal;
+pub mod recover;
 pub mod verify;
 
 use crate::decide::decide;
@@ -21,10 +23,13 @@ use crate::people::Person;
 use crate::refusal::Refusal;
 use crate::setup::Level;
 use crate::state::{Meeting, Phase, RecordInfo, Snapshot, Warning};
+use recover::{check_journal, open_sled};
 use chain::{Hash, StoredEvent};
 pub use index::MeetingSummary;
 use std::collections::HashMap;
-use std::path::Path;
+use journal::Journals;
+pub use recover::Notice;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 pub use verify::{BreakKind, ChainBreak};
@@ -48,6 +53,8 @@ pub enum StoreError {
     ChainBroken(ChainBreak),
     #[error("meeting {0} does not exist / 找不到会议 {0}")]
     UnknownMeeting(MeetingId),
+    #[error("the store's files are damaged: {0} / 存储文件损坏")]
+    Damaged(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,8 +81,11 @@ impl Loaded {
 }
 
 pub struct Store {
+    dir: PathBuf,
     db: sled::Db,
-    durable: durable::Durable,
+    journals: Journals,
+    /// What the store did on its own (catching up after a power cut, rebuilding): for `doctor`.
+    notices: Mutex<Vec<Notice>>,
     log: sled::Tree,
     roster: sled::Tree,
     topics: sled::Tree,
@@ -124,6 +134,8 @@ impl Drop for Store {
         if let Some(h) = lock(&self.auditor).take() {
             let _ = h.join();
         }
+        // The journals hold everything already; a flushed sled just opens without catching up.
+        let _ = self.db.flush();
     }
 }
 
@@ -151,56 +163,59 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Store {
-    /// Whether a store has been created in `dir` (sled's `conf` and `db` files are there), without
+    /// Whether a store has been created in `dir` (sled's files or journals are there), without
     /// opening or creating anything.
     pub fn exists(dir: &Path) -> bool {
-        dir.join("conf").is_file() && dir.join("db").is_file()
+        let journals = std::fs::read_dir(dir.join(journal::DIR)).map(|mut d| d.next().is_some()).unwrap_or(false);
+        journals || (dir.join("conf").is_file() && dir.join("db").is_file())
     }
 
-    /// Opens (or creates) the store in `dir` and verifies every chain.
+    /// Opens (or creates) the store in `dir`, brings sled in line with the journals and verifies
+    /// every live chain (sealed ones on a background thread). sled's files that cannot be read are
+    /// moved aside and rebuilt from the journals: the store opens whatever byte is damaged.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        // A store dropped a moment ago may still hold the file lock while its
-        // flusher thread winds down: retry briefly before calling it in use.
-        let mut tries = 0;
-        let db = loop {
-            // 64 MiB of page cache: enough for live meetings; the default 1 GiB
-            // would keep the whole archive in memory after the audit.
-            match sled::Config::new().path(dir).cache_capacity(64 << 20).open() {
-                Ok(db) => break db,
-                // sled wraps the lock failure (EWOULDBLOCK) in a custom io error.
-                Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
-                    tries += 1;
-                    if tries > 40 {
-                        return Err(StoreError::InUse(dir.display().to_string()));
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-                Err(e) => return Err(e.into()),
+        std::fs::create_dir_all(dir)?;
+        let journals = Journals::open(dir)?;
+        let mut notices = Vec::new();
+        let (db, index) = match open_sled(dir) {
+            Ok(x) => x,
+            Err(e @ StoreError::InUse(_)) => return Err(e),
+            Err(e) => {
+                let aside = recover::set_aside_sled(dir)?;
+                notices.push(Notice::Rebuilt { aside: aside.display().to_string(), reason: e.to_string() });
+                open_sled(dir)?
             }
         };
-        let log = db.open_tree("log")?;
-        let roster = db.open_tree("roster")?;
-        let topics = db.open_tree("topics")?;
-        let audit = Arc::new(Audit::default());
+        let store = Store {
+            dir: dir.to_path_buf(),
+            log: db.open_tree("log")?,
+            roster: db.open_tree("roster")?,
+            topics: db.open_tree("topics")?,
+            db,
+            journals,
+            notices: Mutex::new(notices),
+            cache: Mutex::new(HashMap::new()),
+            write: Mutex::new(()),
+            audit: Arc::new(Audit::default()),
+            auditor: Mutex::new(None),
+        };
+        let index = store.catch_up(index)?;
         let mut sealed = Vec::new();
-        for kv in log.scan_prefix([chain::INDEX_PREFIX]) {
-            let (k, v) = kv?;
-            let id = uuid::Uuid::from_slice(&k[1..]).map(MeetingId).ok();
-            match (id, serde_json::from_slice::<MeetingSummary>(&v)) {
-                (Some(_), Ok(s)) if s.phase == crate::state::Phase::Sealed => sealed.push(s),
-                (Some(id), Ok(_)) => verify::verify_tree(&log, Some(id))?.into_iter().for_each(|b| audit.report(b)),
-                (Some(id), Err(_)) => audit.report(ChainBreak { meeting: id, position: 0, kind: BreakKind::IndexMissing }),
-                (None, _) => {}
+        for (id, s) in index {
+            match s {
+                Some(s) if s.phase == crate::state::Phase::Sealed => sealed.push(s),
+                Some(_) => verify::verify_tree(&store.log, Some(id))?.into_iter().for_each(|b| store.audit.report(b)),
+                None => store.audit.report(ChainBreak { meeting: id, position: 0, kind: BreakKind::IndexMissing }),
             }
         }
-        audit.total.store(sealed.len(), Ordering::Relaxed);
+        store.audit.total.store(sealed.len(), Ordering::Relaxed);
         let auditor = {
-            let (log, audit) = (log.clone(), audit.clone());
+            let (log, audit, journals) = (store.log.clone(), store.audit.clone(), store.journals.clone());
             std::thread::Builder::new()
                 .name("yishi-audit".into())
                 .spawn(move || {
                     // First the chain ends (one read each: removed or appended events show
-                    // within a moment), then every chain in full.
+                    // within a moment), then every chain in full, then every journal.
                     for s in &sealed {
                         if audit.stop.load(Ordering::Relaxed) {
                             return;
@@ -209,7 +224,7 @@ impl Store {
                             audit.report(b);
                         }
                     }
-                    for s in sealed {
+                    for s in &sealed {
                         if audit.stop.load(Ordering::Relaxed) {
                             return;
                         }
@@ -218,28 +233,39 @@ impl Store {
                         }
                         audit.checked.fetch_add(1, Ordering::Relaxed);
                     }
+                    for kv in log.scan_prefix([chain::INDEX_PREFIX]) {
+                        if audit.stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let Ok((_, v)) = kv else { continue };
+                        if let Ok(s) = serde_json::from_slice::<MeetingSummary>(&v) {
+                            if let Some(b) = check_journal(&journals, &s) {
+                                audit.report(b);
+                            }
+                        }
+                    }
                     audit.done.store(true, Ordering::Release);
-                })
-                .map_err(|e| StoreError::Sled(sled::Error::Io(e)))?
+                })?
         };
-        Ok(Store {
-            durable: durable::Durable::open(dir)?,
-            db,
-            log,
-            roster,
-            topics,
-            cache: Mutex::new(HashMap::new()),
-            write: Mutex::new(()),
-            audit,
-            auditor: Mutex::new(Some(auditor)),
-        })
+        *lock(&store.auditor) = Some(auditor);
+        Ok(store)
     }
 
-    /// What was written is on stable storage: sled's flush, then the log synced (`durable`).
-    fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
-        self.durable.sync()?;
-        Ok(())
+    /// What the store did on its own since it opened.
+    pub fn notices(&self) -> Vec<Notice> {
+        lock(&self.notices).clone()
+    }
+
+    fn notice(&self, n: Notice) {
+        lock(&self.notices).push(n);
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn journals(&self) -> &Journals {
+        &self.journals
     }
 
     /// Chains found broken so far: at open (live chains) and by the background
@@ -275,6 +301,11 @@ impl Store {
         let _guard = lock(&self.write);
         // Take the folded meeting out of the cache (no copy); it goes back
         // unchanged on a refusal, or as the new state after a durable write.
+        // A meeting whose journal or chain is damaged takes nothing more until `doctor` repairs it:
+        // an append behind a bad frame would be out of reach of every later read of the journal.
+        if let Some(b) = self.breaks().into_iter().find(|b| b.meeting == cmd.meeting) {
+            return Err(StoreError::ChainBroken(b).into());
+        }
         self.ensure_cached(cmd.meeting)?;
         let loaded = lock(&self.cache).remove(&cmd.meeting);
         let decision = match decide(loaded.as_ref().map(|l| &l.meeting), cmd) {
@@ -301,6 +332,12 @@ impl Store {
         };
         next.intents += 1;
         let mut batch = sled::Batch::default();
+        let mut frames = Vec::new();
+        // Blobs first: a journal never names an image it does not hold yet.
+        for blob in decision.blobs {
+            frames.extend(journal::frame(journal::BLOB, &blob.bytes));
+            batch.insert(chain::blob_key(&blob.sha256), blob.bytes);
+        }
         for event in decision.events {
             next.events += 1;
             let stored = StoredEvent {
@@ -311,19 +348,22 @@ impl Store {
                 event,
             };
             let (value, hash) = chain::seal_event(&next.head, &stored).map_err(StoreError::from)?;
+            frames.extend(journal::frame(journal::EVENT, &value));
             batch.insert(&chain::event_key(cmd.meeting, next.events)[..], value);
             next.head = hash;
             next.meeting.apply(&stored.event, stored.at);
         }
-        for blob in decision.blobs {
-            batch.insert(chain::blob_key(&blob.sha256), blob.bytes);
-        }
-        let summary = MeetingSummary::of(&next.meeting, &next.head, next.events, next.intents);
-        batch.insert(&chain::index_key(cmd.meeting)[..], serde_json::to_vec(&summary).map_err(StoreError::from)?);
+        let mut summary = MeetingSummary::of(&next.meeting, &next.head, next.events, next.intents);
 
-        // If the write fails the meeting stays out of the cache: the next read refolds from disk.
-        self.log.apply_batch(batch).map_err(StoreError::from)?;
-        self.flush()?;
+        // Durable once the journal is synced: that is the acknowledgement. If this fails the
+        // meeting stays out of the cache and nothing is recorded (the journal is cut back).
+        summary.journal_len = Some(self.journals.append(&cmd.meeting.to_string(), &frames).map_err(StoreError::from)?);
+        batch.insert(&chain::index_key(cmd.meeting)[..], serde_json::to_vec(&summary).map_err(StoreError::from)?);
+        // sled is the read model: written now, flushed by its own thread. Should it fail, the
+        // intent is still recorded; the next open catches sled up from the journal.
+        if let Err(e) = self.log.apply_batch(batch) {
+            self.notice(Notice::Behind { meeting: cmd.meeting, reason: e.to_string() });
+        }
         let snapshot = next.meeting.snapshot(next.record());
         lock(&self.cache).insert(cmd.meeting, next);
         Ok(snapshot)
@@ -342,6 +382,15 @@ impl Store {
         if let Some(l) = lock(&self.cache).get(&id) {
             return Ok(Some(l.clone()));
         }
+        match self.load_copy(id) {
+            // sled could not read its copy (its checksum failed): the journal is the record.
+            Err(StoreError::Sled(e)) => self.restore_copy(id, e.to_string()),
+            other => other,
+        }
+    }
+
+    /// The meeting from sled's copy, its chain checked against the index.
+    fn load_copy(&self, id: MeetingId) -> Result<Option<Loaded>, StoreError> {
         let index = match self.log.get(chain::index_key(id))? {
             Some(v) => Some(serde_json::from_slice::<MeetingSummary>(&v)?),
             None => None,
@@ -488,19 +537,28 @@ impl Store {
 
     /// Adds or replaces people on the roster in one atomic, flushed batch.
     pub fn put_people(&self, people: &[Person]) -> Result<(), StoreError> {
+        let _guard = lock(&self.write);
         let mut batch = sled::Batch::default();
+        let mut frames = Vec::new();
         for p in people {
-            batch.insert(p.id.as_str().as_bytes(), serde_json::to_vec(p)?);
+            let json = serde_json::to_vec(p)?;
+            frames.extend(journal::frame(journal::PERSON_PUT, &json));
+            batch.insert(p.id.as_str().as_bytes(), json);
         }
+        let len = self.journals.append(journal::ROSTER, &frames)?;
         self.roster.apply_batch(batch)?;
-        self.flush()?;
-        Ok(())
+        self.mark_list(journal::ROSTER, len)
     }
 
     pub fn remove_person(&self, id: &crate::ids::PersonId) -> Result<bool, StoreError> {
-        let existed = self.roster.remove(id.as_str().as_bytes())?.is_some();
-        self.flush()?;
-        Ok(existed)
+        let _guard = lock(&self.write);
+        if self.roster.get(id.as_str().as_bytes())?.is_none() {
+            return Ok(false);
+        }
+        let len = self.journals.append(journal::ROSTER, &journal::frame(journal::PERSON_REMOVED, id.as_str().as_bytes()))?;
+        self.roster.remove(id.as_str().as_bytes())?;
+        self.mark_list(journal::ROSTER, len)?;
+        Ok(true)
     }
 
     // ---- the topic pool (R-TOPIC, R-30DAYS, R-ESCALATE)
@@ -524,9 +582,11 @@ impl Store {
     /// Stores a topic (new, or moved forward by `topic::decide`/`withdraw`), flushed before
     /// returning. The caller has checked it with the `topic` module.
     pub fn put_topic(&self, t: &crate::topic::Topic) -> Result<(), StoreError> {
-        self.topics.insert(t.id.as_bytes(), serde_json::to_vec(t)?)?;
-        self.flush()?;
-        Ok(())
+        let _guard = lock(&self.write);
+        let json = serde_json::to_vec(t)?;
+        let len = self.journals.append(journal::TOPICS, &journal::frame(journal::TOPIC_PUT, &json))?;
+        self.topics.insert(t.id.as_bytes(), json)?;
+        self.mark_list(journal::TOPICS, len)
     }
 
     /// The pool as of `now`, urgent first, with where each topic is on an agenda.

@@ -24,6 +24,12 @@ pub enum BreakKind {
     HeadMismatch,
     /// Events exist but the meeting has no index entry, or the reverse.
     IndexMissing,
+    /// The meeting's journal file (the source of truth) is unreadable or altered from here on.
+    JournalDamaged,
+    /// The meeting's journal file is gone.
+    JournalMissing,
+    /// The journal ends before the store's copy: it lost events from here on.
+    JournalBehind,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +49,9 @@ impl fmt::Display for ChainBreak {
             BreakKind::Unreadable => ("无法读取", "unreadable"),
             BreakKind::HeadMismatch => ("记录末端与索引不符（末尾事件被删除或添加）", "end of record differs from the index (events removed or added at the end)"),
             BreakKind::IndexMissing => ("索引缺失", "index entry missing"),
+            BreakKind::JournalDamaged => ("起日志文件损坏", "onwards: journal file damaged"),
+            BreakKind::JournalMissing => ("起日志文件缺失", "onwards: journal file missing"),
+            BreakKind::JournalBehind => ("起日志文件缺少记录", "onwards: missing from the journal file"),
         };
         write!(
             f,

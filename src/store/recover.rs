@@ -1,0 +1,473 @@
+//! Bringing the read model (sled) in line with the journals when the store opens: after a power
+//! cut sled may lack the last acknowledged events (the journal had them synced first); when sled's
+//! own files are damaged they are moved aside and it is rebuilt from the journals; a store made
+//! before the journals existed gets them written once. Everything done is a `Notice`, kept for
+//! `doctor` and the app: nothing is repaired silently.
+
+use super::chain::{self, StoredEvent};
+use super::journal::{self, Journals, Scan};
+use super::verify::ChainCheck;
+use super::{lock, BreakKind, ChainBreak, Loaded, MeetingSummary, Store, StoreError};
+use crate::ids::MeetingId;
+use crate::state::Meeting;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Something the store did on its own when it opened, reported to the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// sled's files could not be read: moved to `aside`, the read model rebuilt from the journals.
+    Rebuilt { aside: String, reason: String },
+    /// Acknowledged events the journal held and sled had not written yet were added to sled.
+    CaughtUp { meeting: MeetingId, events: u64 },
+    /// An unfinished write at a journal's end (never acknowledged) was moved to `aside`.
+    TailSetAside { journal: String, bytes: u64, aside: String },
+    /// A meeting's copy in sled could not be read; it was read, and rewritten, from its journal.
+    CopyRestored { meeting: MeetingId, reason: String },
+    /// Journals written for meetings recorded before they existed.
+    Journaled { meetings: usize },
+    /// sled could not take a recorded intent (the journal has it): caught up at the next open.
+    Behind { meeting: MeetingId, reason: String },
+    /// The roster's or the topic pool's journal is damaged from `offset` on; what comes before
+    /// it is in use.
+    ListDamaged { journal: String, offset: u64 },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Rebuilt { aside, reason } => write!(
+                f,
+                "存储索引无法读取（{reason}），已移至 {aside} 并由日志文件重建 / the store's index could not be read ({reason}); moved to {aside} and rebuilt from the journal files"
+            ),
+            Notice::CaughtUp { meeting, events } => write!(
+                f,
+                "会议 {meeting}：断电前已确认的 {events} 个事件已由日志文件补入索引 / meeting {meeting}: {events} acknowledged events written back from its journal (power cut)"
+            ),
+            Notice::TailSetAside { journal, bytes, aside } => write!(
+                f,
+                "日志 {journal} 末尾未完成的写入（{bytes} 字节，未曾确认）已移至 {aside} / an unfinished write at the end of journal {journal} ({bytes} bytes, never acknowledged) moved to {aside}"
+            ),
+            Notice::CopyRestored { meeting, reason } => write!(
+                f,
+                "会议 {meeting}：存储中的副本无法读取（{reason}），已由其日志文件恢复 / meeting {meeting}: its stored copy could not be read ({reason}); restored from its journal"
+            ),
+            Notice::Journaled { meetings } => {
+                write!(f, "已为 {meetings} 个旧会议写入日志文件 / journal files written for {meetings} earlier meetings")
+            }
+            Notice::Behind { meeting, reason } => write!(
+                f,
+                "会议 {meeting}：记录已写入日志文件，但索引未能更新（{reason}），下次打开时补入 / meeting {meeting}: recorded in its journal, but the index could not be updated ({reason}); caught up at the next open"
+            ),
+            Notice::ListDamaged { journal, offset } => write!(
+                f,
+                "日志 {journal} 自第 {offset} 字节起损坏，请运行 yishi doctor / journal {journal} damaged from byte {offset}: run yishi doctor"
+            ),
+        }
+    }
+}
+
+/// Where damaged or unfinished bytes go: `damaged/<time>-<what>` in the data directory.
+pub fn aside_path(data_dir: &Path, what: &str) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    data_dir.join("damaged").join(format!("{stamp}-{what}"))
+}
+
+/// Moves sled's own files (not the journals, not the key) out of the way so a new database can
+/// be made; returns where they went.
+pub fn set_aside_sled(data_dir: &Path) -> std::io::Result<PathBuf> {
+    let aside = aside_path(data_dir, "store");
+    std::fs::create_dir_all(&aside)?;
+    for entry in std::fs::read_dir(data_dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let n = name.to_string_lossy();
+        if n == "conf" || n == "db" || n == "blobs" || n.starts_with("snap.") {
+            std::fs::rename(entry.path(), aside.join(&name))?;
+        }
+    }
+    journal::sync_dir(&aside)?;
+    journal::sync_dir(data_dir)?;
+    Ok(aside)
+}
+
+/// A meeting's journal read and checked: its events' chain, from the genesis of `id`.
+pub struct JournalRead {
+    pub scan: Scan,
+    /// Stored events (`prev ‖ hash ‖ body`) in order; position = index + 1.
+    pub events: Vec<Vec<u8>>,
+    pub check: ChainCheck,
+}
+
+pub fn read_journal(journals: &Journals, id: MeetingId) -> std::io::Result<JournalRead> {
+    let scan = journal::scan(&journals.path(&id.to_string()))?;
+    let events: Vec<Vec<u8>> = scan.events().map(|e| e.to_vec()).collect();
+    let mut check = ChainCheck::new(id);
+    for (i, v) in events.iter().enumerate() {
+        check.feed(i as u64 + 1, v);
+    }
+    Ok(JournalRead { scan, events, check })
+}
+
+impl JournalRead {
+    /// Events before the first bad frame or broken link.
+    pub fn good_events(&self) -> u64 {
+        match &self.check.broken {
+            Some(b) => b.position - 1,
+            None => self.events.len() as u64,
+        }
+    }
+
+    /// The signature images it holds, by SHA-256 (hex).
+    pub fn blobs(&self) -> impl Iterator<Item = (String, &[u8])> {
+        use sha2::Digest;
+        self.scan
+            .frames
+            .iter()
+            .filter(|(k, _)| *k == journal::BLOB)
+            .map(|(_, b)| (hex::encode(sha2::Sha256::digest(b)), b.as_slice()))
+    }
+}
+
+/// Folds the first `n` events into the meeting, its head and counts.
+pub(super) fn fold(id: MeetingId, events: &[Vec<u8>]) -> Result<Option<Loaded>, StoreError> {
+    let mut check = ChainCheck::new(id);
+    let mut meeting: Option<Meeting> = None;
+    let mut intents = 0;
+    for (i, v) in events.iter().enumerate() {
+        let seq = i as u64 + 1;
+        check.feed(seq, v);
+        if let Some(b) = check.broken.clone() {
+            return Err(StoreError::ChainBroken(b));
+        }
+        let Some(o) = chain::open_value(v) else { continue };
+        let ev: StoredEvent = serde_json::from_slice(o.body)?;
+        intents = ev.intent;
+        match (&mut meeting, &ev.event) {
+            (None, crate::event::Event::MeetingCreated(setup)) => meeting = Some(Meeting::create(id, setup, ev.at)),
+            (Some(m), e) => m.apply(e, ev.at),
+            (None, _) => {
+                return Err(StoreError::ChainBroken(ChainBreak { meeting: id, position: seq, kind: BreakKind::Unreadable }))
+            }
+        }
+    }
+    Ok(meeting.map(|meeting| Loaded { meeting, head: check.head, events: check.count, intents }))
+}
+
+/// The sled batch that writes a meeting's events `from..` (1-based), its blobs and its index
+/// entry, as they are in the journal.
+pub(super) fn batch_from_journal(
+    id: MeetingId,
+    read: &JournalRead,
+    from: u64,
+    loaded: &Loaded,
+    journal_len: u64,
+) -> Result<sled::Batch, StoreError> {
+    let mut batch = sled::Batch::default();
+    for (sha, bytes) in read.blobs() {
+        batch.insert(chain::blob_key(&sha), bytes);
+    }
+    for (i, v) in read.events.iter().enumerate().take(loaded.events as usize).skip(from.saturating_sub(1) as usize) {
+        batch.insert(&chain::event_key(id, i as u64 + 1)[..], v.as_slice());
+    }
+    let mut summary = MeetingSummary::of(&loaded.meeting, &loaded.head, loaded.events, loaded.intents);
+    summary.journal_len = Some(journal_len);
+    batch.insert(&chain::index_key(id)[..], serde_json::to_vec(&summary)?);
+    Ok(batch)
+}
+
+/// A meeting's frames as the journal holds them, from the store's copy: blobs before the events
+/// that name them.
+pub fn frames_of(events: &[Vec<u8>], blob: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, StoreError> {
+    let mut out = Vec::new();
+    for v in events {
+        if let Some(o) = chain::open_value(v) {
+            let ev: StoredEvent = serde_json::from_slice(o.body)?;
+            if let crate::event::Event::Signed { image_sha256, .. } = &ev.event {
+                if let Some(bytes) = blob(image_sha256) {
+                    out.extend(journal::frame(journal::BLOB, &bytes));
+                }
+            }
+        }
+        out.extend(journal::frame(journal::EVENT, v));
+    }
+    Ok(out)
+}
+
+/// The index as sled holds it: every meeting's entry (`None`: unreadable).
+pub type Index = BTreeMap<MeetingId, Option<MeetingSummary>>;
+
+/// Opens sled and reads its index and small trees, so that damage to them shows here, where the
+/// store can still rebuild, rather than on some later read. A panic inside sled (it has asserts
+/// on its own file format) counts as damage too.
+pub fn open_sled(dir: &Path) -> Result<(sled::Db, Index), StoreError> {
+    // A store dropped a moment ago may still hold the file lock while its flusher thread winds
+    // down: retry briefly before calling it in use.
+    let mut tries = 0;
+    loop {
+        let attempt = std::panic::catch_unwind(|| -> Result<(sled::Db, Index), StoreError> {
+            // 64 MiB of page cache: enough for live meetings; the default 1 GiB would keep the
+            // whole archive in memory after the audit.
+            let db = sled::Config::new().path(dir).cache_capacity(64 << 20).open()?;
+            let mut index = Index::new();
+            let log = db.open_tree("log")?;
+            for kv in log.scan_prefix([chain::INDEX_PREFIX]) {
+                let (k, v) = kv?;
+                if let Ok(id) = uuid::Uuid::from_slice(&k[1..]).map(MeetingId) {
+                    index.insert(id, serde_json::from_slice(&v).ok());
+                }
+            }
+            for tree in ["roster", "topics", "meta"] {
+                for kv in db.open_tree(tree)?.iter() {
+                    kv?;
+                }
+            }
+            Ok((db, index))
+        });
+        match attempt {
+            Ok(Err(StoreError::Sled(sled::Error::Io(e)))) if e.to_string().contains("could not acquire lock") => {
+                tries += 1;
+                if tries > 40 {
+                    return Err(StoreError::InUse(dir.display().to_string()));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Ok(result) => return result,
+            Err(panic) => {
+                let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
+                return Err(StoreError::Damaged(what.unwrap_or_else(|| "sled panicked".into())));
+            }
+        }
+    }
+}
+
+/// A meeting's journal against its index entry; what is wrong with it, if anything. A journal
+/// longer than the entry is not wrong (an append between the two reads).
+pub fn check_journal(journals: &Journals, s: &MeetingSummary) -> Option<ChainBreak> {
+    let brk = |position, kind| Some(ChainBreak { meeting: s.id, position, kind });
+    let read = match read_journal(journals, s.id) {
+        Ok(r) => r,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return brk(1, BreakKind::JournalMissing),
+        Err(_) => return brk(1, BreakKind::JournalDamaged),
+    };
+    let good = read.good_events();
+    if good < s.events {
+        let damaged = read.check.broken.is_some() || read.scan.bad.is_some();
+        return brk(good + 1, if damaged { BreakKind::JournalDamaged } else { BreakKind::JournalBehind });
+    }
+    let at_index = read.events.get(s.events as usize - 1).and_then(|v| chain::open_value(v)).map(|o| hex::encode(o.hash));
+    if s.events > 0 && at_index.as_deref() != Some(s.head.as_str()) {
+        return brk(s.events, BreakKind::JournalDamaged);
+    }
+    None
+}
+
+impl Store {
+    /// Brings sled in line with every journal (see the module's comment); returns the index as
+    /// it now stands.
+    pub(super) fn catch_up(&self, mut index: Index) -> Result<Index, StoreError> {
+        let mut journaled = BTreeSet::new();
+        let mut changed = false;
+        for name in self.journals.names()? {
+            if name == journal::ROSTER || name == journal::TOPICS {
+                changed |= self.catch_up_list(&name)?;
+                continue;
+            }
+            let Ok(id) = name.parse::<uuid::Uuid>().map(MeetingId) else { continue };
+            journaled.insert(id);
+            let summary = index.get(&id).cloned().flatten();
+            let len = std::fs::metadata(self.journals.path(&name))?.len();
+            if summary.as_ref().and_then(|s| s.journal_len) == Some(len) {
+                continue;
+            }
+            if let Some(s) = self.catch_up_meeting(id, &name, summary)? {
+                index.insert(id, Some(s));
+                changed = true;
+            }
+        }
+        // Meetings recorded before the journals existed get theirs, from sled's verified copy.
+        let mut written = 0;
+        for (id, s) in index.iter_mut() {
+            match s {
+                Some(s) if !journaled.contains(id) && s.journal_len.is_none() => {
+                    if let Some(len) = self.journal_from_copy(*id)? {
+                        s.journal_len = Some(len);
+                        self.log.insert(chain::index_key(*id), serde_json::to_vec(s)?)?;
+                        written += 1;
+                    }
+                }
+                Some(s) if !journaled.contains(id) => {
+                    self.audit.report(ChainBreak { meeting: *id, position: 1, kind: BreakKind::JournalMissing })
+                }
+                _ => {}
+            }
+        }
+        if written > 0 {
+            self.notice(Notice::Journaled { meetings: written });
+        }
+        for list in [journal::ROSTER, journal::TOPICS] {
+            if !journaled_list(&self.journals, list) {
+                changed |= self.journal_list_from_copy(list)?;
+            }
+        }
+        if changed || written > 0 {
+            self.db.flush()?;
+        }
+        Ok(index)
+    }
+
+    /// One meeting whose journal differs in length from what sled last recorded. Returns its new
+    /// index entry if sled was written.
+    fn catch_up_meeting(&self, id: MeetingId, name: &str, summary: Option<MeetingSummary>) -> Result<Option<MeetingSummary>, StoreError> {
+        let mut read = read_journal(&self.journals, id)?;
+        let known = summary.as_ref().map_or(0, |s| s.events);
+        let good = read.good_events();
+        let report = |position, kind| {
+            self.audit.report(ChainBreak { meeting: id, position, kind });
+            Ok(None)
+        };
+        if let Some(bad) = read.scan.bad.clone() {
+            // Past everything sled holds and no broken link: the write a power cut or a crash
+            // interrupted, never acknowledged (the acknowledgement follows the sync). Kept aside.
+            if good >= known && read.check.broken.is_none() {
+                let aside = aside_path(&self.dir, &format!("{name}-tail"));
+                self.journals.cut(name, read.scan.good_len, &aside)?;
+                self.notice(Notice::TailSetAside {
+                    journal: name.to_string(),
+                    bytes: read.scan.file_len - bad.offset.max(read.scan.good_len),
+                    aside: aside.display().to_string(),
+                });
+                read = read_journal(&self.journals, id)?;
+            } else {
+                return report(good + 1, BreakKind::JournalDamaged);
+            }
+        }
+        if let Some(b) = read.check.broken.clone() {
+            return report(b.position, BreakKind::JournalDamaged);
+        }
+        let n = read.events.len() as u64;
+        if n < known {
+            return report(n + 1, BreakKind::JournalBehind);
+        }
+        if let Some(s) = &summary {
+            let head = read.events.get(known as usize - 1).and_then(|v| chain::open_value(v)).map(|o| hex::encode(o.hash));
+            if known > 0 && head.as_deref() != Some(s.head.as_str()) {
+                return report(known, BreakKind::JournalDamaged);
+            }
+        }
+        let Some(loaded) = fold(id, &read.events)? else { return Ok(None) };
+        let batch = batch_from_journal(id, &read, known + 1, &loaded, read.scan.good_len)?;
+        self.log.apply_batch(batch)?;
+        if n > known {
+            self.notice(Notice::CaughtUp { meeting: id, events: n - known });
+        }
+        let mut s = MeetingSummary::of(&loaded.meeting, &loaded.head, loaded.events, loaded.intents);
+        s.journal_len = Some(read.scan.good_len);
+        Ok(Some(s))
+    }
+
+    /// Writes a meeting's journal from sled's copy, if that copy verifies. Its length, or None.
+    pub(super) fn journal_from_copy(&self, id: MeetingId) -> Result<Option<u64>, StoreError> {
+        if !matches!(self.load_copy(id), Ok(Some(_))) {
+            return Ok(None);
+        }
+        let events: Vec<Vec<u8>> = self.log.scan_prefix(chain::events_prefix(id)).values().collect::<Result<Vec<_>, _>>()?.into_iter().map(|v| v.to_vec()).collect();
+        let frames = frames_of(&events, &|sha| self.blob(sha).ok().flatten())?;
+        Ok(Some(self.journals.replace(&id.to_string(), &frames)?))
+    }
+
+    /// sled could not read a meeting: read it from its journal, and write sled's copy anew.
+    pub(super) fn restore_copy(&self, id: MeetingId, reason: String) -> Result<Option<Loaded>, StoreError> {
+        let read = read_journal(&self.journals, id).map_err(|_| StoreError::Damaged(reason.clone()))?;
+        if let Some(b) = read.check.broken.clone() {
+            return Err(StoreError::ChainBroken(ChainBreak { kind: BreakKind::JournalDamaged, ..b }));
+        }
+        let Some(loaded) = fold(id, &read.events)? else { return Ok(None) };
+        // Rewriting the damaged copy may fail on the same bad page: the journal serves meanwhile.
+        if let Ok(batch) = batch_from_journal(id, &read, 1, &loaded, read.scan.good_len) {
+            let _ = self.log.apply_batch(batch);
+        }
+        self.notice(Notice::CopyRestored { meeting: id, reason });
+        lock(&self.cache).insert(id, loaded.clone());
+        Ok(Some(loaded))
+    }
+
+    /// Records in sled how long a list's journal is, with what it holds.
+    pub(super) fn mark_list(&self, list: &str, len: u64) -> Result<(), StoreError> {
+        self.db.open_tree("meta")?.insert(format!("journal_len:{list}"), &len.to_be_bytes())?;
+        Ok(())
+    }
+
+    fn list_tree(&self, list: &str) -> &sled::Tree {
+        if list == journal::ROSTER {
+            &self.roster
+        } else {
+            &self.topics
+        }
+    }
+
+    /// The roster or topic tree rebuilt from its journal when the two differ.
+    fn catch_up_list(&self, list: &str) -> Result<bool, StoreError> {
+        let path = self.journals.path(list);
+        let len = std::fs::metadata(&path)?.len();
+        let marked = self.db.open_tree("meta")?.get(format!("journal_len:{list}"))?;
+        if marked.as_deref() == Some(&len.to_be_bytes()[..]) {
+            return Ok(false);
+        }
+        let mut scan = journal::scan(&path)?;
+        if let Some(bad) = scan.bad.clone() {
+            if bad.truncated {
+                let aside = aside_path(&self.dir, &format!("{list}-tail"));
+                self.journals.cut(list, scan.good_len, &aside)?;
+                self.notice(Notice::TailSetAside { journal: list.into(), bytes: scan.file_len - scan.good_len, aside: aside.display().to_string() });
+                scan = journal::scan(&path)?;
+            } else {
+                self.notice(Notice::ListDamaged { journal: list.into(), offset: bad.offset });
+                return Ok(false);
+            }
+        }
+        let tree = self.list_tree(list);
+        tree.clear()?;
+        for (kind, payload) in &scan.frames {
+            match *kind {
+                journal::PERSON_PUT => {
+                    let p: crate::people::Person = serde_json::from_slice(payload)?;
+                    tree.insert(p.id.as_str().as_bytes(), payload.as_slice())?;
+                }
+                journal::PERSON_REMOVED => {
+                    tree.remove(payload.as_slice())?;
+                }
+                journal::TOPIC_PUT => {
+                    let t: crate::topic::Topic = serde_json::from_slice(payload)?;
+                    tree.insert(t.id.as_bytes(), payload.as_slice())?;
+                }
+                _ => {}
+            }
+        }
+        self.mark_list(list, scan.good_len)?;
+        Ok(true)
+    }
+
+    /// A list kept before the journals existed gets its journal from sled.
+    fn journal_list_from_copy(&self, list: &str) -> Result<bool, StoreError> {
+        let tree = self.list_tree(list);
+        if tree.is_empty() {
+            return Ok(false);
+        }
+        let kind = if list == journal::ROSTER { journal::PERSON_PUT } else { journal::TOPIC_PUT };
+        let mut frames = Vec::new();
+        for kv in tree.iter() {
+            frames.extend(journal::frame(kind, &kv?.1));
+        }
+        let len = self.journals.replace(list, &frames)?;
+        self.mark_list(list, len)?;
+        Ok(true)
+    }
+}
+
+fn journaled_list(journals: &Journals, list: &str) -> bool {
+    journals.path(list).is_file()
+}
