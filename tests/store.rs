@@ -87,7 +87,7 @@ fn tamper(f: impl FnOnce(&sled::Tree, MeetingId, u64), expect_position: impl Fn(
     {
         let store = Store::open(dir.path()).unwrap();
         events = store.snapshot(id).unwrap().record.events;
-        f(store.log_tree(), id, events);
+        f(&store.log_tree(), id, events);
         store.log_tree().flush().unwrap();
     }
     let store = Store::open(dir.path()).map_err(|e| format!("{e:?}")).unwrap();

@@ -3,6 +3,7 @@
 //! not verify, 5 nothing to verify (no data folder, no meeting in it, or no such meeting).
 
 mod apply;
+mod care;
 mod show;
 
 use clap::{Parser, Subcommand};
@@ -23,8 +24,8 @@ const EXIT_CODES: &str = "\
   1  用法、存储或输出错误 / usage, storage or output error
   2  意图被规则拒绝 / an intent was refused by a rule
   3  输入格式错误 / malformed input
-  4  记录链损坏，或 PDF 核对不通过 / a broken chain, or a PDF that does not verify
-  5  没有可核对的内容：数据目录不存在、其中没有会议或没有该会议 / nothing to verify: no data folder, no meeting in it, or no such meeting";
+  4  记录链损坏、PDF 核对不通过，或 doctor/restore 后仍有损坏 / a broken chain, a PDF that does not verify, or damage left after doctor/restore
+  5  没有可核对的内容：数据目录不存在、其中没有会议或没有该会议，或不是备份 / nothing to verify: no data folder, no meeting in it, no such meeting, or not a backup";
 
 #[derive(Parser)]
 #[command(name = "yishi", version, about = "议事 Yishi — 基层议事协商会议记录 / community deliberation meeting record", after_help = EXIT_CODES)]
@@ -80,6 +81,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List what is damaged in the record (both copies of every meeting) and what the store did on
+    /// its own; with --repair, repair it from the copy that verifies or from a backup
+    Doctor {
+        #[arg(long)]
+        repair: bool,
+        /// A backup folder (or a folder of backups: the newest is used) to repair from
+        #[arg(long)]
+        from: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Back the whole record up into a new folder under DIR (keeping the newest --keep there),
+    /// or check a backup on its own with --check
+    Backup {
+        #[arg(long, value_name = "DIR", required_unless_present = "check")]
+        to: Option<PathBuf>,
+        /// How many backups to keep in DIR (default 10)
+        #[arg(long)]
+        keep: Option<usize>,
+        #[arg(long, value_name = "BACKUP", conflicts_with = "to")]
+        check: Option<PathBuf>,
+    },
+    /// Restore from a backup: into an empty data folder, or adding the meetings a folder lacks and
+    /// repairing its damaged ones; nothing it holds is overwritten
+    Restore {
+        #[arg(long, value_name = "BACKUP")]
+        from: PathBuf,
+    },
     /// The year's meetings per form against the guideline's minimums (R-FREQ, R-OBSERVE)
     Compliance {
         /// The year (default: this year)
@@ -93,8 +122,13 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.data_dir.clone().unwrap_or_else(yishi::default_data_dir);
+    match &cli.command {
+        Command::Restore { from } => return care::restore(&dir, from),
+        Command::Backup { check: Some(b), .. } => return care::check(b),
+        _ => {}
+    }
     // Verifying checks what is there and creates nothing: a mistyped folder is not an empty record.
-    if matches!(cli.command, Command::Verify { .. }) && !Store::exists(&dir) {
+    if matches!(cli.command, Command::Verify { .. } | Command::Doctor { .. } | Command::Backup { .. }) && !Store::exists(&dir) {
         eprintln!("yishi: 数据目录 {0} 中没有会议记录，未作核对 / no record in data folder {0}: nothing verified", dir.display());
         return ExitCode::from(EXIT_NOTHING);
     }
@@ -107,6 +141,9 @@ pub fn run() -> ExitCode {
     };
     for b in store.breaks() {
         eprintln!("警告 / warning: {b}");
+    }
+    for n in store.notices() {
+        eprintln!("注意 / note: {n}");
     }
     let result = match cli.command {
         Command::Apply { file, acks, quiet } => return apply::run(&store, &file, acks, quiet),
@@ -126,6 +163,9 @@ pub fn run() -> ExitCode {
         Command::Demo => demo(&store),
         Command::Compliance { year, json } => show::compliance(&store, year, json),
         Command::Topics { json } => show::topics(&store, json),
+        Command::Doctor { repair, from, json } => return care::doctor(&store, repair, from.as_deref(), json),
+        Command::Backup { to, keep, .. } => return care::backup_to(&store, to.as_deref().unwrap_or(&dir), keep),
+        Command::Restore { .. } => unreachable!("handled before the store opens"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -136,6 +136,11 @@ impl Journals {
         Ok(Journals { dir })
     }
 
+    /// A journal folder elsewhere (a backup's), read as it is.
+    pub fn at(dir: &Path) -> Journals {
+        Journals { dir: dir.to_path_buf() }
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

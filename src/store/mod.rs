@@ -10,7 +10,9 @@
 //! read of a meeting verifies its whole chain first, so nothing unverified is
 //! ever shown or extended; a meeting whose chain is broken refuses intents.
 
+pub mod backup;
 pub mod chain;
+pub mod doctor;
 pub mod index;
 pub mod journal;
 pub mod recover;
@@ -80,15 +82,27 @@ impl Loaded {
     }
 }
 
-pub struct Store {
-    dir: PathBuf,
+/// sled's database and trees: the read model, replaced whole when it is rebuilt from the journals.
+#[derive(Clone)]
+struct ReadModel {
     db: sled::Db,
-    journals: Journals,
-    /// What the store did on its own (catching up after a power cut, rebuilding): for `doctor`.
-    notices: Mutex<Vec<Notice>>,
     log: sled::Tree,
     roster: sled::Tree,
     topics: sled::Tree,
+}
+
+impl ReadModel {
+    fn of(db: sled::Db) -> Result<ReadModel, StoreError> {
+        Ok(ReadModel { log: db.open_tree("log")?, roster: db.open_tree("roster")?, topics: db.open_tree("topics")?, db })
+    }
+}
+
+pub struct Store {
+    dir: PathBuf,
+    rm: std::sync::RwLock<ReadModel>,
+    journals: Journals,
+    /// What the store did on its own (catching up after a power cut, rebuilding): for `doctor`.
+    notices: Mutex<Vec<Notice>>,
     /// Folded meetings, derived from the log on first use.
     cache: Mutex<HashMap<MeetingId, Loaded>>,
     /// One intent at a time: decide, append and fold happen as one step.
@@ -128,14 +142,20 @@ pub struct AuditStatus {
     pub breaks: usize,
 }
 
-impl Drop for Store {
-    fn drop(&mut self) {
+impl Store {
+    fn stop_audit(&self) {
         self.audit.stop.store(true, Ordering::Relaxed);
         if let Some(h) = lock(&self.auditor).take() {
             let _ = h.join();
         }
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.stop_audit();
         // The journals hold everything already; a flushed sled just opens without catching up.
-        let _ = self.db.flush();
+        let _ = self.rm().db.flush();
     }
 }
 
@@ -188,10 +208,7 @@ impl Store {
         };
         let store = Store {
             dir: dir.to_path_buf(),
-            log: db.open_tree("log")?,
-            roster: db.open_tree("roster")?,
-            topics: db.open_tree("topics")?,
-            db,
+            rm: std::sync::RwLock::new(ReadModel::of(db)?),
             journals,
             notices: Mutex::new(notices),
             cache: Mutex::new(HashMap::new()),
@@ -200,17 +217,29 @@ impl Store {
             auditor: Mutex::new(None),
         };
         let index = store.catch_up(index)?;
+        store.start_audit(index)?;
+        Ok(store)
+    }
+
+    /// Verifies every live chain now, and starts the background check of sealed chains and of
+    /// every journal.
+    fn start_audit(&self, index: recover::Index) -> Result<(), StoreError> {
+        let log = self.rm().log;
         let mut sealed = Vec::new();
         for (id, s) in index {
             match s {
                 Some(s) if s.phase == crate::state::Phase::Sealed => sealed.push(s),
-                Some(_) => verify::verify_tree(&store.log, Some(id))?.into_iter().for_each(|b| store.audit.report(b)),
-                None => store.audit.report(ChainBreak { meeting: id, position: 0, kind: BreakKind::IndexMissing }),
+                Some(_) => match verify::verify_tree(&log, Some(id)) {
+                    Ok(found) => found.into_iter().for_each(|b| self.audit.report(b)),
+                    // sled cannot read this copy; reads come from the journal until `doctor`.
+                    Err(_) => self.audit.report(ChainBreak { meeting: id, position: 1, kind: BreakKind::Unreadable }),
+                },
+                None => self.audit.report(ChainBreak { meeting: id, position: 0, kind: BreakKind::IndexMissing }),
             }
         }
-        store.audit.total.store(sealed.len(), Ordering::Relaxed);
+        self.audit.total.store(sealed.len(), Ordering::Relaxed);
         let auditor = {
-            let (log, audit, journals) = (store.log.clone(), store.audit.clone(), store.journals.clone());
+            let (audit, journals) = (self.audit.clone(), self.journals.clone());
             std::thread::Builder::new()
                 .name("yishi-audit".into())
                 .spawn(move || {
@@ -233,11 +262,11 @@ impl Store {
                         }
                         audit.checked.fetch_add(1, Ordering::Relaxed);
                     }
-                    for kv in log.scan_prefix([chain::INDEX_PREFIX]) {
+                    // (A damaged page may yield errors without end: stop at the first.)
+                    for (_, v) in log.scan_prefix([chain::INDEX_PREFIX]).map_while(Result::ok) {
                         if audit.stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        let Ok((_, v)) = kv else { continue };
                         if let Ok(s) = serde_json::from_slice::<MeetingSummary>(&v) {
                             if let Some(b) = check_journal(&journals, &s) {
                                 audit.report(b);
@@ -247,8 +276,8 @@ impl Store {
                     audit.done.store(true, Ordering::Release);
                 })?
         };
-        *lock(&store.auditor) = Some(auditor);
-        Ok(store)
+        *lock(&self.auditor) = Some(auditor);
+        Ok(())
     }
 
     /// What the store did on its own since it opened.
@@ -258,6 +287,11 @@ impl Store {
 
     fn notice(&self, n: Notice) {
         lock(&self.notices).push(n);
+    }
+
+    /// The read model as it is now (cheap: handles to sled's shared state).
+    fn rm(&self) -> ReadModel {
+        self.rm.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn dir(&self) -> &Path {
@@ -292,8 +326,28 @@ impl Store {
     }
 
     /// Verifies chains now (all, or one meeting).
+    /// Both copies of every meeting: sled's chains, and each journal against the index.
     pub fn verify(&self, only: Option<MeetingId>) -> Result<Vec<ChainBreak>, StoreError> {
-        Ok(verify::verify_tree(&self.log, only)?)
+        let summaries: Vec<MeetingSummary> = match only {
+            Some(id) => self.rm().log.get(chain::index_key(id))?.and_then(|v| serde_json::from_slice(&v).ok()).into_iter().collect(),
+            None => self.list()?,
+        };
+        let mut breaks = match verify::verify_tree(&self.rm().log, only) {
+            Ok(b) => b,
+            // sled cannot read part of its copy: check meeting by meeting, naming the unreadable.
+            Err(_) => {
+                let mut b = Vec::new();
+                for s in &summaries {
+                    match verify::verify_tree(&self.rm().log, Some(s.id)) {
+                        Ok(found) => b.extend(found),
+                        Err(_) => b.push(ChainBreak { meeting: s.id, position: 1, kind: BreakKind::Unreadable }),
+                    }
+                }
+                b
+            }
+        };
+        breaks.extend(summaries.iter().filter_map(|s| check_journal(&self.journals, s)));
+        Ok(breaks)
     }
 
     /// Validates the intent, appends its events durably, and returns the new snapshot.
@@ -361,7 +415,7 @@ impl Store {
         batch.insert(&chain::index_key(cmd.meeting)[..], serde_json::to_vec(&summary).map_err(StoreError::from)?);
         // sled is the read model: written now, flushed by its own thread. Should it fail, the
         // intent is still recorded; the next open catches sled up from the journal.
-        if let Err(e) = self.log.apply_batch(batch) {
+        if let Err(e) = self.rm().log.apply_batch(batch) {
             self.notice(Notice::Behind { meeting: cmd.meeting, reason: e.to_string() });
         }
         let snapshot = next.meeting.snapshot(next.record());
@@ -391,14 +445,14 @@ impl Store {
 
     /// The meeting from sled's copy, its chain checked against the index.
     fn load_copy(&self, id: MeetingId) -> Result<Option<Loaded>, StoreError> {
-        let index = match self.log.get(chain::index_key(id))? {
+        let index = match self.rm().log.get(chain::index_key(id))? {
             Some(v) => Some(serde_json::from_slice::<MeetingSummary>(&v)?),
             None => None,
         };
         let mut check = verify::ChainCheck::new(id);
         let mut meeting: Option<Meeting> = None;
         let mut intents = 0;
-        for kv in self.log.scan_prefix(chain::events_prefix(id)) {
+        for kv in self.rm().log.scan_prefix(chain::events_prefix(id)) {
             let (k, v) = kv?;
             let Some((_, seq)) = chain::parse_event_key(&k) else { continue };
             check.feed(seq, &v);
@@ -445,7 +499,7 @@ impl Store {
     pub fn events(&self, id: MeetingId) -> Result<Vec<StoredEvent>, StoreError> {
         self.load(id)?.ok_or(StoreError::UnknownMeeting(id))?;
         let mut out = Vec::new();
-        for kv in self.log.scan_prefix(chain::events_prefix(id)) {
+        for kv in self.rm().log.scan_prefix(chain::events_prefix(id)) {
             let (_, v) = kv?;
             if let Some(o) = chain::open_value(&v) {
                 out.push(serde_json::from_slice(o.body)?);
@@ -462,7 +516,7 @@ impl Store {
         let mut meeting: Option<Meeting> = None;
         let mut intents = 0;
         let mut n = 0;
-        for (kv, ev) in self.log.scan_prefix(chain::events_prefix(id)).zip(all.iter()).take(events as usize) {
+        for (kv, ev) in self.rm().log.scan_prefix(chain::events_prefix(id)).zip(all.iter()).take(events as usize) {
             let (_, v) = kv?;
             if let Some(o) = chain::open_value(&v) {
                 head = o.hash;
@@ -482,7 +536,7 @@ impl Store {
     /// All meetings, newest scheduled first.
     pub fn list(&self) -> Result<Vec<MeetingSummary>, StoreError> {
         let mut out = Vec::new();
-        for kv in self.log.scan_prefix([chain::INDEX_PREFIX]) {
+        for kv in self.rm().log.scan_prefix([chain::INDEX_PREFIX]) {
             let (_, v) = kv?;
             out.push(serde_json::from_slice::<MeetingSummary>(&v)?);
         }
@@ -521,14 +575,14 @@ impl Store {
 
     /// A signature image by its SHA-256 (hex).
     pub fn blob(&self, sha256_hex: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self.log.get(chain::blob_key(sha256_hex))?.map(|v| v.to_vec()))
+        Ok(self.rm().log.get(chain::blob_key(sha256_hex))?.map(|v| v.to_vec()))
     }
 
     // ---- the community roster
 
     pub fn roster(&self) -> Result<Vec<Person>, StoreError> {
         let mut out = Vec::new();
-        for kv in self.roster.iter() {
+        for kv in self.rm().roster.iter() {
             let (_, v) = kv?;
             out.push(serde_json::from_slice::<Person>(&v)?);
         }
@@ -546,17 +600,17 @@ impl Store {
             batch.insert(p.id.as_str().as_bytes(), json);
         }
         let len = self.journals.append(journal::ROSTER, &frames)?;
-        self.roster.apply_batch(batch)?;
+        self.rm().roster.apply_batch(batch)?;
         self.mark_list(journal::ROSTER, len)
     }
 
     pub fn remove_person(&self, id: &crate::ids::PersonId) -> Result<bool, StoreError> {
         let _guard = lock(&self.write);
-        if self.roster.get(id.as_str().as_bytes())?.is_none() {
+        if self.rm().roster.get(id.as_str().as_bytes())?.is_none() {
             return Ok(false);
         }
         let len = self.journals.append(journal::ROSTER, &journal::frame(journal::PERSON_REMOVED, id.as_str().as_bytes()))?;
-        self.roster.remove(id.as_str().as_bytes())?;
+        self.rm().roster.remove(id.as_str().as_bytes())?;
         self.mark_list(journal::ROSTER, len)?;
         Ok(true)
     }
@@ -565,7 +619,7 @@ impl Store {
 
     pub fn topics(&self) -> Result<Vec<crate::topic::Topic>, StoreError> {
         let mut out = Vec::new();
-        for kv in self.topics.iter() {
+        for kv in self.rm().topics.iter() {
             let (_, v) = kv?;
             out.push(serde_json::from_slice(&v)?);
         }
@@ -573,7 +627,7 @@ impl Store {
     }
 
     pub fn topic(&self, id: &str) -> Result<Option<crate::topic::Topic>, StoreError> {
-        Ok(match self.topics.get(id.as_bytes())? {
+        Ok(match self.rm().topics.get(id.as_bytes())? {
             Some(v) => Some(serde_json::from_slice(&v)?),
             None => None,
         })
@@ -585,7 +639,7 @@ impl Store {
         let _guard = lock(&self.write);
         let json = serde_json::to_vec(t)?;
         let len = self.journals.append(journal::TOPICS, &journal::frame(journal::TOPIC_PUT, &json))?;
-        self.topics.insert(t.id.as_bytes(), json)?;
+        self.rm().topics.insert(t.id.as_bytes(), json)?;
         self.mark_list(journal::TOPICS, len)
     }
 
@@ -595,7 +649,7 @@ impl Store {
     }
 
     /// Raw access for integrity tests and tools.
-    pub fn log_tree(&self) -> &sled::Tree {
-        &self.log
+    pub fn log_tree(&self) -> sled::Tree {
+        self.rm().log
     }
 }

@@ -295,7 +295,7 @@ impl Store {
                 Some(s) if !journaled.contains(id) && s.journal_len.is_none() => {
                     if let Some(len) = self.journal_from_copy(*id)? {
                         s.journal_len = Some(len);
-                        self.log.insert(chain::index_key(*id), serde_json::to_vec(s)?)?;
+                        self.rm().log.insert(chain::index_key(*id), serde_json::to_vec(s)?)?;
                         written += 1;
                     }
                 }
@@ -314,7 +314,7 @@ impl Store {
             }
         }
         if changed || written > 0 {
-            self.db.flush()?;
+            self.rm().db.flush()?;
         }
         Ok(index)
     }
@@ -360,8 +360,10 @@ impl Store {
         }
         let Some(loaded) = fold(id, &read.events)? else { return Ok(None) };
         let batch = batch_from_journal(id, &read, known + 1, &loaded, read.scan.good_len)?;
-        self.log.apply_batch(batch)?;
-        if n > known {
+        self.rm().log.apply_batch(batch)?;
+        // (A rebuild replays every journal; only events sled had lost are worth a notice.)
+        let rebuilt = lock(&self.notices).iter().any(|n| matches!(n, Notice::Rebuilt { .. }));
+        if n > known && !rebuilt {
             self.notice(Notice::CaughtUp { meeting: id, events: n - known });
         }
         let mut s = MeetingSummary::of(&loaded.meeting, &loaded.head, loaded.events, loaded.intents);
@@ -374,7 +376,7 @@ impl Store {
         if !matches!(self.load_copy(id), Ok(Some(_))) {
             return Ok(None);
         }
-        let events: Vec<Vec<u8>> = self.log.scan_prefix(chain::events_prefix(id)).values().collect::<Result<Vec<_>, _>>()?.into_iter().map(|v| v.to_vec()).collect();
+        let events: Vec<Vec<u8>> = self.rm().log.scan_prefix(chain::events_prefix(id)).values().collect::<Result<Vec<_>, _>>()?.into_iter().map(|v| v.to_vec()).collect();
         let frames = frames_of(&events, &|sha| self.blob(sha).ok().flatten())?;
         Ok(Some(self.journals.replace(&id.to_string(), &frames)?))
     }
@@ -388,7 +390,7 @@ impl Store {
         let Some(loaded) = fold(id, &read.events)? else { return Ok(None) };
         // Rewriting the damaged copy may fail on the same bad page: the journal serves meanwhile.
         if let Ok(batch) = batch_from_journal(id, &read, 1, &loaded, read.scan.good_len) {
-            let _ = self.log.apply_batch(batch);
+            let _ = self.rm().log.apply_batch(batch);
         }
         self.notice(Notice::CopyRestored { meeting: id, reason });
         lock(&self.cache).insert(id, loaded.clone());
@@ -397,15 +399,15 @@ impl Store {
 
     /// Records in sled how long a list's journal is, with what it holds.
     pub(super) fn mark_list(&self, list: &str, len: u64) -> Result<(), StoreError> {
-        self.db.open_tree("meta")?.insert(format!("journal_len:{list}"), &len.to_be_bytes())?;
+        self.rm().db.open_tree("meta")?.insert(format!("journal_len:{list}"), &len.to_be_bytes())?;
         Ok(())
     }
 
-    fn list_tree(&self, list: &str) -> &sled::Tree {
+    fn list_tree(&self, list: &str) -> sled::Tree {
         if list == journal::ROSTER {
-            &self.roster
+            self.rm().roster
         } else {
-            &self.topics
+            self.rm().topics
         }
     }
 
@@ -413,7 +415,7 @@ impl Store {
     fn catch_up_list(&self, list: &str) -> Result<bool, StoreError> {
         let path = self.journals.path(list);
         let len = std::fs::metadata(&path)?.len();
-        let marked = self.db.open_tree("meta")?.get(format!("journal_len:{list}"))?;
+        let marked = self.rm().db.open_tree("meta")?.get(format!("journal_len:{list}"))?;
         if marked.as_deref() == Some(&len.to_be_bytes()[..]) {
             return Ok(false);
         }
@@ -451,13 +453,41 @@ impl Store {
         Ok(true)
     }
 
-    /// A list kept before the journals existed gets its journal from sled.
-    fn journal_list_from_copy(&self, list: &str) -> Result<bool, StoreError> {
+    /// The roster's and topic pool's journals, read now: a damaged one is a notice.
+    pub(super) fn check_lists(&self) -> Vec<String> {
+        let mut damaged = Vec::new();
+        for list in [journal::ROSTER, journal::TOPICS] {
+            let path = self.journals.path(list);
+            if !path.exists() {
+                continue;
+            }
+            let bad = match journal::scan(&path) {
+                Ok(scan) => scan.bad.map(|b| b.offset),
+                Err(_) => Some(0),
+            };
+            if let Some(offset) = bad {
+                let n = Notice::ListDamaged { journal: list.into(), offset };
+                if !lock(&self.notices).contains(&n) {
+                    self.notice(n);
+                }
+                damaged.push(list.to_string());
+            }
+        }
+        damaged
+    }
+
+    /// A list's journal written anew from sled's tree (kept before the journals existed, or
+    /// damaged since: the old one is kept in `damaged/`).
+    pub(super) fn journal_list_from_copy(&self, list: &str) -> Result<bool, StoreError> {
         let tree = self.list_tree(list);
         if tree.is_empty() {
             return Ok(false);
         }
         let kind = if list == journal::ROSTER { journal::PERSON_PUT } else { journal::TOPIC_PUT };
+        let old = self.journals.path(list);
+        if old.exists() {
+            journal::write_durable(&aside_path(&self.dir, &format!("{list}-journal")), &std::fs::read(&old)?)?;
+        }
         let mut frames = Vec::new();
         for kv in tree.iter() {
             frames.extend(journal::frame(kind, &kv?.1));
@@ -470,4 +500,33 @@ impl Store {
 
 fn journaled_list(journals: &Journals, list: &str) -> bool {
     journals.path(list).is_file()
+}
+
+impl Store {
+    /// Replaces sled's files with a read model rebuilt from the journals, while the store is
+    /// open: the damaged files go to `damaged/`. For damage `doctor` finds that rewriting a
+    /// meeting's copy cannot mend (a bad page under several meetings, the trees' own pages).
+    pub(super) fn rebuild(&self, reason: String) -> Result<(), StoreError> {
+        self.stop_audit();
+        let _guard = lock(&self.write);
+        {
+            let mut rm = self.rm.write().unwrap_or_else(|e| e.into_inner());
+            // sled opens its files shareable for deletion (Windows too): they can be moved while
+            // the old handles wind down.
+            let aside = set_aside_sled(&self.dir)?;
+            let (db, _) = open_sled(&self.dir)?;
+            *rm = super::ReadModel::of(db)?;
+            self.notice(Notice::Rebuilt { aside: aside.display().to_string(), reason });
+        }
+        lock(&self.cache).clear();
+        {
+            let a = &self.audit;
+            lock(&a.breaks).clear();
+            a.checked.store(0, std::sync::atomic::Ordering::Relaxed);
+            a.done.store(false, std::sync::atomic::Ordering::Relaxed);
+            a.stop.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
+        let index = self.catch_up(Index::new())?;
+        self.start_audit(index)
+    }
 }
