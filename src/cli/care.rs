@@ -121,17 +121,26 @@ pub fn restore(data_dir: &Path, from: &Path) -> ExitCode {
         Ok(problems) => problems.iter().for_each(|p| eprintln!("警告 warning: 备份中 in the backup: {p}")),
         Err(e) => return fail(EXIT_NOTHING, &e),
     }
-    let restored = match backup::restore_into(&dir, data_dir, &progress("恢复 restore")) {
-        Ok(r) => r,
-        Err(e) => return fail(EXIT_USAGE, &e),
-    };
+    // Into an existing store through the store (it knows which meetings it has); into an empty
+    // folder by copying the journals in, which the store then reads when it opens.
+    let existed = Store::exists(data_dir);
+    let mut restored = None;
+    if !existed {
+        match backup::restore_into(&dir, data_dir, &Default::default(), &progress("恢复 restore")) {
+            Ok(r) => restored = Some(r),
+            Err(e) => return fail(EXIT_USAGE, &e),
+        }
+    }
     let store = match Store::open(data_dir) {
         Ok(s) => s,
         Err(e) => return fail(EXIT_USAGE, &e),
     };
-    let repairs = match store.repair(Some(&dir)) {
-        Ok(r) => r,
-        Err(e) => return fail(EXIT_USAGE, &e),
+    let (restored, repairs) = match restored {
+        Some(r) => (r, Vec::new()),
+        None => match store.restore(&dir, &progress("恢复 restore")) {
+            Ok(x) => x,
+            Err(e) => return fail(EXIT_USAGE, &e),
+        },
     };
     println!("已恢复 restored  {} 个会议 meetings from {}", restored.added.len(), dir.display());
     for r in &repairs {

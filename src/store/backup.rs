@@ -255,7 +255,14 @@ pub struct Restored {
 /// lacks: journals of meetings it does not have, the lists, the key. What the folder has is
 /// never overwritten; a damaged meeting is repaired afterwards by `Store::repair` with the backup.
 /// The store rebuilds its read model from the journals when it next opens.
-pub fn restore_into(backup: &Path, data_dir: &Path, progress: &dyn Fn(usize, usize)) -> Result<Restored, BackupError> {
+/// `known`: meetings the store's index has (damaged ones among them are for `repair`, which
+/// then says what came from the backup).
+pub fn restore_into(
+    backup: &Path,
+    data_dir: &Path,
+    known: &std::collections::BTreeSet<MeetingId>,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Restored, BackupError> {
     let m = manifest(backup)?;
     let problems = check(backup)?;
     let src = Journals::at(&backup.join(journal::DIR));
@@ -266,7 +273,7 @@ pub fn restore_into(backup: &Path, data_dir: &Path, progress: &dyn Fn(usize, usi
     for (i, e) in m.meetings.iter().enumerate() {
         let to = dst.dir().join(&e.file.name);
         let damaged = problems.iter().any(|p| p.contains(&e.id.to_string()) || p.starts_with(&e.file.name));
-        if !to.exists() && !damaged {
+        if !to.exists() && !damaged && !known.contains(&e.id) {
             let bytes = std::fs::read(src.dir().join(&e.file.name)).map_err(write_err(backup))?;
             journal::write_durable(&to, &bytes).map_err(write_err(data_dir))?;
             out.added.push(e.id);
@@ -290,4 +297,56 @@ pub fn restore_into(backup: &Path, data_dir: &Path, progress: &dyn Fn(usize, usi
         out.key = true;
     }
     Ok(out)
+}
+
+impl Store {
+    /// Restores from a backup into this open store: the meetings, lists and key it lacks are
+    /// copied in and read into sled, then damaged meetings are repaired from the backup. What the
+    /// store holds is never overwritten.
+    pub fn restore(&self, backup: &Path, progress: &dyn Fn(usize, usize)) -> Result<(Restored, Vec<super::doctor::Repair>), BackupError> {
+        let known = self.list()?.into_iter().map(|s| s.id).collect();
+        let restored = restore_into(backup, &self.dir, &known, progress)?;
+        self.adopt_journals()?;
+        let repairs = self.repair(Some(backup))?;
+        Ok((restored, repairs))
+    }
+}
+
+/// Where the app backs up to, chosen by the user; kept in the data folder (`backup.json`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub to: Option<PathBuf>,
+    #[serde(default = "default_keep")]
+    pub keep: usize,
+}
+
+fn default_keep() -> usize {
+    KEEP
+}
+
+pub const SETTINGS: &str = "backup.json";
+
+impl Settings {
+    pub fn load(data_dir: &Path) -> Settings {
+        std::fs::read(data_dir.join(SETTINGS))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or(Settings { to: None, keep: KEEP })
+    }
+
+    /// Written whole and renamed into place, so a crash leaves the old or the new settings.
+    pub fn save(&self, data_dir: &Path) -> std::io::Result<()> {
+        let tmp = data_dir.join(format!("{SETTINGS}.new"));
+        journal::write_durable(&tmp, &serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?)?;
+        std::fs::rename(&tmp, data_dir.join(SETTINGS))?;
+        journal::sync_dir(data_dir)
+    }
+}
+
+/// The newest finished backup in a folder: its path and manifest. None when there is none, or
+/// the folder cannot be reached (a USB stick not plugged in).
+pub fn latest(dir: &Path) -> Option<(PathBuf, Manifest)> {
+    let newest = list(dir).pop()?;
+    let m = manifest(&newest).ok()?;
+    Some((newest, m))
 }

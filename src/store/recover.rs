@@ -503,6 +503,17 @@ fn journaled_list(journals: &Journals, list: &str) -> bool {
 }
 
 impl Store {
+    /// Reads into sled any journal it does not know yet (copied in by a restore).
+    pub(super) fn adopt_journals(&self) -> Result<(), StoreError> {
+        let mut index = Index::new();
+        for s in self.list()? {
+            index.insert(s.id, Some(s));
+        }
+        let _guard = lock(&self.write);
+        self.catch_up(index)?;
+        Ok(())
+    }
+
     /// Replaces sled's files with a read model rebuilt from the journals, while the store is
     /// open: the damaged files go to `damaged/`. For damage `doctor` finds that rewriting a
     /// meeting's copy cannot mend (a bad page under several meetings, the trees' own pages).
