@@ -20,6 +20,8 @@ pkgs=(
   poppler-utils qpdf
   # watching the store sync before it acknowledges (tests/durable.rs)
   strace
+  # the power-cut test's FUSE file system (tools/lazyfs): fusermount3 mounts it without root
+  fuse3
   # Node.js for the web UI build (the machine's own is used when present)
 )
 # Installed without their recommendations (a window manager's would bring a Qt settings app).
