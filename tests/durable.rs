@@ -45,27 +45,27 @@ fn every_acknowledgement_follows_a_sync_of_the_log() {
 
     let log = format!("{}/journal/", data.display());
     let is_sync = |s: &str| s.starts_with("fdatasync(") || s.starts_with("fsync(");
-    // Only a sync finished by the thread that then prints the ack counts: sled's own flusher
-    // thread also syncs the log now and then, but may have started before the intent was written.
-    // When threads interleave, strace splits a call in two lines, `PID fdatasync(4</…/db> <unfinished ...>`
+    // The store syncs on a thread of its own while the acking thread encodes, so a finished sync
+    // of a journal file by any thread counts (sled's own syncs are of its files, not journals).
+    // When threads interleave, strace splits a call in two lines, `PID fdatasync(4</…/x.yj> <unfinished ...>`
     // and later `PID <... fdatasync resumed>) = 0`; the path is only on the first.
-    let (mut synced, mut pending, mut acks) = (HashSet::new(), HashSet::new(), 0);
+    let journal_sync = |call: &str, syscall: &str| is_sync(syscall) && call.contains(&log) && call.contains(".yj>");
+    let (mut synced, mut pending, mut acks) = (false, HashSet::new(), 0);
     for call in std::fs::read_to_string(&trace).unwrap().lines() {
         let mut words = call.split_whitespace();
         let pid = words.next().unwrap_or("").to_string();
         let syscall = words.next().unwrap_or("");
-        if is_sync(syscall) && call.contains(&log) && call.contains(".yj>") && call.ends_with("<unfinished ...>") {
+        if journal_sync(call, syscall) && call.ends_with("<unfinished ...>") {
             pending.insert(pid);
-        } else if syscall == "<..." && pending.contains(&pid) {
+        } else if syscall == "<..." && pending.contains(&pid) && call.contains("sync resumed>") {
             pending.remove(&pid);
-            if call.ends_with("= 0") {
-                synced.insert(pid);
-            }
-        } else if is_sync(syscall) && call.contains(&log) && call.contains(".yj>") && call.ends_with("= 0") {
-            synced.insert(pid);
+            synced |= call.ends_with("= 0");
+        } else if journal_sync(call, syscall) && call.ends_with("= 0") {
+            synced = true;
         } else if syscall.starts_with("write(1<") && call.contains("\"ack ") {
             acks += 1;
-            assert!(synced.remove(&pid), "ack {acks} was printed before its thread synced the log:\n{call}");
+            assert!(synced, "ack {acks} was printed before its journal was synced:\n{call}");
+            synced = false;
         }
     }
     assert_eq!(acks, lines.len(), "every ack seen in the trace");

@@ -12,6 +12,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub const DIR: &str = "journal";
 pub const MAGIC: &[u8; 8] = b"YISHIJ1\n";
@@ -123,6 +124,9 @@ pub fn scan_bytes(bytes: &[u8]) -> Scan {
 #[derive(Clone, Debug)]
 pub struct Journals {
     dir: PathBuf,
+    /// Journals open for appending, kept open between appends (a live meeting's is written every
+    /// few seconds); dropped when a journal is replaced or cut.
+    open: std::sync::Arc<Mutex<std::collections::HashMap<String, File>>>,
 }
 
 impl Journals {
@@ -133,12 +137,12 @@ impl Journals {
             std::fs::create_dir_all(&dir)?;
             sync_dir(data_dir)?;
         }
-        Ok(Journals { dir })
+        Ok(Journals { dir, open: Default::default() })
     }
 
     /// A journal folder elsewhere (a backup's), read as it is.
     pub fn at(dir: &Path) -> Journals {
-        Journals { dir: dir.to_path_buf() }
+        Journals { dir: dir.to_path_buf(), open: Default::default() }
     }
 
     pub fn dir(&self) -> &Path {
@@ -168,8 +172,16 @@ impl Journals {
     /// returning the file's new length. On a failed write the file is cut back to where it was,
     /// so no half frame stays in front of the next append.
     pub fn append(&self, name: &str, frames: &[u8]) -> io::Result<u64> {
-        let path = self.path(name);
-        let mut f = OpenOptions::new().create(true).append(true).open(&path)?;
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        if !open.contains_key(name) {
+            let f = OpenOptions::new().create(true).append(true).open(self.path(name))?;
+            // A few live meetings at most; the archive is never appended to all at once.
+            if open.len() >= 8 {
+                open.clear();
+            }
+            open.insert(name.to_string(), f);
+        }
+        let f = open.get_mut(name).expect("inserted above");
         let before = f.metadata()?.len();
         let mut bytes = Vec::with_capacity(MAGIC.len() + frames.len());
         if before == 0 {
@@ -187,8 +199,13 @@ impl Journals {
         Ok(before + bytes.len() as u64)
     }
 
+    fn forget(&self, name: &str) {
+        self.open.lock().unwrap_or_else(|e| e.into_inner()).remove(name);
+    }
+
     /// Replaces a journal as a whole (a repair, a restore): written beside it, synced, renamed.
     pub fn replace(&self, name: &str, frames: &[u8]) -> io::Result<u64> {
+        self.forget(name);
         let tmp = self.dir.join(format!("{name}.{EXT}.new"));
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(frames);
@@ -204,6 +221,7 @@ impl Journals {
 
     /// Cuts a journal back to `len`, keeping the bytes cut off in `aside` (nothing is dropped).
     pub fn cut(&self, name: &str, len: u64, aside: &Path) -> io::Result<()> {
+        self.forget(name);
         let path = self.path(name);
         let bytes = std::fs::read(&path)?;
         write_durable(aside, &bytes[len.min(bytes.len() as u64) as usize..])?;

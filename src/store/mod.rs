@@ -410,10 +410,9 @@ impl Store {
             next.head = hash;
             next.meeting.apply(&stored.event, stored.at);
         }
+        // Durable once the journal is synced: that is the acknowledgement. If it fails the meeting
+        // stays out of the cache and nothing is recorded (the journal is cut back).
         let mut summary = MeetingSummary::of(&next.meeting, &next.head, next.events, next.intents);
-
-        // Durable once the journal is synced: that is the acknowledgement. If this fails the
-        // meeting stays out of the cache and nothing is recorded (the journal is cut back).
         summary.journal_len = Some(self.journals.append(&cmd.meeting.to_string(), &frames).map_err(StoreError::from)?);
         batch.insert(&chain::index_key(cmd.meeting)[..], serde_json::to_vec(&summary).map_err(StoreError::from)?);
         // sled is the read model: written now, flushed by its own thread. Should it fail, the

@@ -197,6 +197,9 @@ pub fn frames_of(events: &[Vec<u8>], blob: &dyn Fn(&str) -> Option<Vec<u8>>) -> 
     Ok(out)
 }
 
+/// How often sled writes its read model out (its default is 500 ms).
+const FLUSH_MS: u64 = 5_000;
+
 /// The index as sled holds it: every meeting's entry (`None`: unreadable).
 pub type Index = BTreeMap<MeetingId, Option<MeetingSummary>>;
 
@@ -211,7 +214,9 @@ pub fn open_sled(dir: &Path) -> Result<(sled::Db, Index), StoreError> {
         let attempt = std::panic::catch_unwind(|| -> Result<(sled::Db, Index), StoreError> {
             // 64 MiB of page cache: enough for live meetings; the default 1 GiB would keep the
             // whole archive in memory after the audit.
-            let db = sled::Config::new().path(dir).cache_capacity(64 << 20).open()?;
+            // sled flushes on its own thread now and then: it is the read model, and its flush
+            // would compete with the journal's sync for the disk (the journals hold everything).
+            let db = sled::Config::new().path(dir).cache_capacity(64 << 20).flush_every_ms(Some(FLUSH_MS)).open()?;
             let mut index = Index::new();
             let log = db.open_tree("log")?;
             for kv in log.scan_prefix([chain::INDEX_PREFIX]) {

@@ -49,9 +49,15 @@ impl fmt::Display for ChainBreak {
             BreakKind::Unreadable => ("无法读取", "unreadable"),
             BreakKind::HeadMismatch => ("记录末端与索引不符（末尾事件被删除或添加）", "end of record differs from the index (events removed or added at the end)"),
             BreakKind::IndexMissing => ("索引缺失", "index entry missing"),
-            BreakKind::JournalDamaged => ("起日志文件损坏", "onwards: journal file damaged"),
-            BreakKind::JournalMissing => ("起日志文件缺失", "onwards: journal file missing"),
-            BreakKind::JournalBehind => ("起日志文件缺少记录", "onwards: missing from the journal file"),
+            BreakKind::JournalDamaged | BreakKind::JournalMissing | BreakKind::JournalBehind => {
+                let (zh, en) = match self.kind {
+                    BreakKind::JournalDamaged => ("损坏", "damaged"),
+                    BreakKind::JournalMissing => ("缺失", "missing"),
+                    _ => ("缺少记录", "lacks the events"),
+                };
+                let (m, n) = (self.meeting, self.position);
+                return write!(f, "会议 {m} 的日志文件自第 {n} 个事件起{zh} / meeting {m}: its journal file {en} from event {n} on");
+            }
         };
         write!(
             f,
