@@ -353,6 +353,8 @@ struct Record {
     intents: u64,
     /// Keys and values of the events and the index entry (not the blobs).
     bytes: usize,
+    /// The meeting's journal file, as `Store::apply` leaves it.
+    journal: Vec<u8>,
 }
 
 /// Computes, in memory, the record `Store::apply` writes for `script` — the
@@ -364,6 +366,7 @@ fn record_of(script: &[yishi::Command]) -> Record {
     let mut head = [0u8; 32];
     let (mut events, mut intents) = (0u64, 0u64);
     let mut kv: std::collections::BTreeMap<Vec<u8>, Vec<u8>> = std::collections::BTreeMap::new();
+    let mut journal = yishi::store::journal::MAGIC.to_vec();
     for (n, cmd) in script.iter().enumerate() {
         let decision = yishi::decide(meeting.as_ref(), cmd)
             .unwrap_or_else(|e| panic!("intent {} of the archived meeting was refused: {e}", n + 1));
@@ -376,24 +379,28 @@ fn record_of(script: &[yishi::Command]) -> Record {
         }
         let m = meeting.as_mut().expect("created above");
         intents += 1;
+        use yishi::store::journal::{frame, BLOB, EVENT};
+        for blob in decision.blobs {
+            journal.extend(frame(BLOB, &blob.bytes));
+            kv.insert(chain::blob_key(&blob.sha256), blob.bytes);
+        }
         for event in decision.events {
             events += 1;
             let stored = chain::StoredEvent { meeting: cmd.meeting, seq: events, intent: intents, at: cmd.at, event };
             let (value, hash) = chain::seal_event(&head, &stored).expect("encode an event");
+            journal.extend(frame(EVENT, &value));
             kv.insert(chain::event_key(cmd.meeting, events).to_vec(), value);
             head = hash;
             m.apply(&stored.event, stored.at);
         }
-        for blob in decision.blobs {
-            kv.insert(chain::blob_key(&blob.sha256), blob.bytes);
-        }
     }
     let m = meeting.expect("a non-empty script");
-    let summary = yishi::store::MeetingSummary::of(&m, &head, events, intents);
+    let mut summary = yishi::store::MeetingSummary::of(&m, &head, events, intents);
+    summary.journal_len = Some(journal.len() as u64);
     kv.insert(chain::index_key(m.id).to_vec(), serde_json::to_vec(&summary).expect("encode the index entry"));
     // Events and the index entry; blobs are content-addressed and may be shared.
     let bytes = kv.iter().filter(|(k, _)| k[0] != chain::BLOB_PREFIX).map(|(k, v)| k.len() + v.len()).sum();
-    Record { kv: kv.into_iter().collect(), head, events, intents, bytes }
+    Record { kv: kv.into_iter().collect(), head, events, intents, bytes, journal }
 }
 
 /// Applies `script` through `Store::apply` on a fresh store and checks the log
@@ -407,6 +414,9 @@ fn check_against_store(script: &[yishi::Command], record: &Record) {
     let stored: Vec<(Vec<u8>, Vec<u8>)> =
         store.log_tree().iter().map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read the log")).collect();
     assert!(stored == record.kv, "the bench's record builder no longer matches Store::apply: fix record_of");
+    let id = script[0].meeting.to_string();
+    let journal = std::fs::read(store.journals().path(&id)).expect("the meeting's journal");
+    assert!(journal == record.journal, "the bench's journal builder no longer matches Store::apply: fix record_of");
 }
 
 /// The i-th archived meeting's id: fixed, random-looking (like `new_random`).
@@ -548,7 +558,7 @@ fn archive(n: u64) -> Built {
     let first = record_of(&first_script);
     check_against_store(&first_script, &first);
     let fingerprint = format!(
-        "meetings {n}\nevents per meeting {}\nintents per meeting {}\nfirst head {}\nindex with publication, action, observer-seat and topic facts\n",
+        "meetings {n}\nevents per meeting {}\nintents per meeting {}\nfirst head {}\nindex with publication, action, observer-seat and topic facts\njournal per meeting\n",
         first.events,
         first.intents,
         hex::encode(first.head)
@@ -625,7 +635,11 @@ fn archive(n: u64) -> Built {
                 });
             }
             drop(tx);
+            let journals = yishi::store::journal::Journals::open(&dir).expect("the journal folder");
             for (i, record) in rx.iter().enumerate() {
+                // The journal as apply writes it (synced once at the end, not per meeting).
+                let id = record.kv.iter().find_map(|(k, _)| yishi::store::chain::parse_event_key(k)).expect("events").0;
+                std::fs::write(journals.path(&id.to_string()), &record.journal).expect("write a journal");
                 events += record.events;
                 intents += record.intents;
                 record_bytes += record.bytes as u64;
@@ -758,6 +772,33 @@ fn probe_fix(dir: &Path) {
     println!("small_cache_hwm_kib {hwm}\nsmall_cache_rss_kib {rss}");
 }
 
+/// In a fresh process (`record --probe-doctor DIR`): `yishi doctor` without repairs — the
+/// background audit to its end, then both copies of every meeting checked again.
+fn probe_doctor(dir: &Path) {
+    let t = Instant::now();
+    let store = Store::open(dir).expect("open the archive");
+    let found = store.examine().expect("examine");
+    println!("doctor_ns {}
+doctor_found {}", t.elapsed().as_nanos(), found.len());
+    println!("doctor_hwm_kib {}", memory_kib().0);
+}
+
+/// In a fresh process (`record --probe-backup DIR`): a backup of the archive into a new folder
+/// (every file synced), then the backup checked on its own.
+fn probe_backup(dir: &Path) {
+    let store = Store::open(dir).expect("open the archive");
+    let to = tempfile::tempdir_in(scratch_root()).expect("a backup folder");
+    let t = Instant::now();
+    let info = store.backup(to.path(), 10, chrono::Utc::now(), &|_, _| {}).expect("back up");
+    println!("backup_ns {}
+backup_bytes {}
+backup_meetings {}", t.elapsed().as_nanos(), dir_size(&info.path), info.meetings);
+    let t = Instant::now();
+    let problems = yishi::store::backup::check(&info.path).expect("check");
+    println!("check_ns {}
+check_problems {}", t.elapsed().as_nanos(), problems.len());
+}
+
 /// The sled page cache the fix's probe uses (sled's default, and the store's, is 1 GiB).
 const FIX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -777,6 +818,11 @@ fn child(args: &[&str]) -> std::collections::HashMap<String, u64> {
 
 struct Archive {
     built: Built,
+    /// `Store::examine` (what `yishi doctor` runs) over the whole archive.
+    doctor: std::collections::HashMap<String, u64>,
+    /// A backup of a 1,000-meeting archive, and its check.
+    backup: std::collections::HashMap<String, u64>,
+    backup_meetings: u64,
     /// Fresh-process runs of `Store::open` then `Store::list`, in order.
     runs: Vec<std::collections::HashMap<String, u64>>,
     split: std::collections::HashMap<String, u64>,
@@ -821,7 +867,11 @@ fn archive_bench() -> Archive {
         (0..env_usize("YISHI_BENCH_OPEN_RUNS", 3).max(1)).map(|_| child(&["--probe-open", &dir])).collect();
     let split = child(&["--probe-split", &dir]);
     let fix = child(&["--probe-fix", &dir]);
-    Archive { built, runs, split, fix }
+    let doctor = child(&["--probe-doctor", &dir]);
+    let backup_meetings = env_usize("YISHI_BENCH_BACKUP_MEETINGS", 1000) as u64;
+    let small = archive(backup_meetings);
+    let backup = child(&["--probe-backup", small.dir.to_str().expect("a UTF-8 path")]);
+    Archive { built, runs, split, fix, doctor, backup, backup_meetings }
 }
 
 fn print_archive(a: &Archive) {
@@ -979,8 +1029,8 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     let _ = writeln!(
         d,
         "`demo::long_meeting` with {} turns per item: {} intents ({} events) through `Store::apply` on a fresh \
-         store, each call timed from the intent to the returned snapshot (decide, append batch, `Db::flush`, \
-         fold). Its script clock spans {} h {:02} min from opening to the last vote — longer than 3 hours, since \
+         store, each call timed from the intent to the returned snapshot (decide, journal append + `fdatasync`, \
+         sled batch, fold). Its script clock spans {} h {:02} min from opening to the last vote — longer than 3 hours, since \
          the script paces ~55 s a speaking turn; the clock does not affect cost. In the same run and directory: \
          300-byte appends to a plain file, each followed by `sync_data` or `sync_all`, and sled alone (300-byte \
          insert + `Db::flush`).\n",
@@ -1032,21 +1082,17 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
     let r = ratio(l.apply.stats.p99, l.raw_sync_data.stats.p99);
     let _ = writeln!(
         d,
-        "\n**p99 `Store::apply` / p99 raw `sync_data` = {r:.2}** (goal ≤ 2: {}); against `sync_all`: {:.2}.\n",
-        if r <= 2.0 { "met" } else { "missed" },
+        "\n**p99 `Store::apply` / p99 raw `sync_data` = {r:.2}** (goal ≤ 1.5: {}); against `sync_all`: {:.2}.\n",
+        if r <= 1.5 { "met" } else { "missed" },
         ratio(l.apply.stats.p99, l.raw_sync_all.stats.p99)
     );
     let _ = writeln!(
         d,
-        "This comparison is not like for like, and the ratio flatters us. sled 0.34's `Db::flush` is not an \
-         fsync (see RECIPE): it writes the log buffer with `pwrite` and waits on `sync_file_range(WAIT_BEFORE | \
-         WRITE | WAIT_AFTER)` (`sled/src/pagecache/iobuf.rs`), which pushes the pages to the device but neither \
-         commits the file's metadata nor flushes the device's write cache; sled's flusher thread calls `sync_all` \
-         every 500 ms (`flush_every_ms`, `sled/src/flusher.rs`); `strace -c` of this bench shows one \
-         `sync_file_range` per apply and `fsync` only from that thread. An acknowledged intent therefore survives \
-         a process crash (the crash test) but is fsynced only up to ~0.5 s after it was acknowledged. Our p99 is below raw \
-         fsync for that reason, not because the store is faster than the disk; one real fsync per intent would \
-         put `Store::apply` at or above the raw rows. In this run the slowest 1% of applies spent {:.0}% of \
+        "Like for like: `Store::apply` acknowledges an intent once its frames are appended to the meeting's \
+         journal file and `fdatasync`ed — the same write + `sync_data` as the raw row, plus deciding, encoding, \
+         sled's in-memory batch (sled flushes on its own thread; it is the read model, rebuilt from the journals \
+         after a power cut) and the fold. `strace` in `tests/durable.rs` checks that every ack follows its \
+         journal's sync; `tools/lazyfs` cuts the power. In this run the slowest 1% of applies spent {:.0}% of \
          their time on a CPU, the rest waiting for one or for the disk. The on-CPU part of an apply went from {} \
          ms in the first quarter of the meeting to {} ms in the last: every apply clones the cached meeting and \
          builds a snapshot of it, and both grow with the record.\n",
@@ -1158,6 +1204,24 @@ fn section(l: &Latency, a: &Archive, c: &Context) -> String {
         nanos_ms(fx["small_cache_verify_ns"]),
         mib(fx["small_cache_hwm_kib"]),
     );
+    let (dr, bk) = (&a.doctor, &a.backup);
+    let _ = writeln!(
+        d,
+        "**`yishi doctor`** (`Store::examine` in a fresh process: open, the background audit to its end, then sled's \
+         copy and the journal of every meeting checked again) over the {} meetings: **{} ms**, {} problems found, \
+         peak RSS {} MiB. **Backup** of a {}-meeting archive built the same way (journals, seal key and manifest, \
+         every file and folder synced): **{} ms, {:.1} MiB**; checking that backup on its own (`yishi backup \
+         --check`: file hashes, frames, chains, heads, signature images) {} ms, {} problems.\n",
+        thousands(b.meetings),
+        nanos_ms(dr["doctor_ns"]),
+        dr["doctor_found"],
+        mib(dr["doctor_hwm_kib"]),
+        thousands(a.backup_meetings),
+        nanos_ms(bk["backup_ns"]),
+        bk["backup_bytes"] as f64 / 1048576.0,
+        nanos_ms(bk["check_ns"]),
+        bk["check_problems"],
+    );
     let _ = writeln!(d, "{DOC_END}");
     d
 }
@@ -1189,6 +1253,8 @@ fn main() {
         [flag, dir] if flag == "--probe-open" => return probe_open(Path::new(dir)),
         [flag, dir] if flag == "--probe-split" => return probe_split(Path::new(dir)),
         [flag, dir] if flag == "--probe-fix" => return probe_fix(Path::new(dir)),
+        [flag, dir] if flag == "--probe-doctor" => return probe_doctor(Path::new(dir)),
+        [flag, dir] if flag == "--probe-backup" => return probe_backup(Path::new(dir)),
         // `cargo bench` passes `--bench` (and any filter): nothing else to parse.
         _ => {}
     }

@@ -28,7 +28,7 @@ fn build(dir: &Path, backup: &Path) -> BTreeMap<MeetingId, (String, u64)> {
             store.apply(c).unwrap();
         }
     }
-    store.backup(backup, 10, &|_, _| {}).unwrap();
+    store.backup(backup, 10, chrono::Utc::now(), &|_, _| {}).unwrap();
     store.list().unwrap().into_iter().map(|s| (s.id, (s.head, s.events))).collect()
 }
 

@@ -74,7 +74,7 @@ fn count(store: &Store) -> usize {
 }
 
 pub fn backup_to(store: &Store, to: &Path, keep: Option<usize>) -> ExitCode {
-    match store.backup(to, keep.unwrap_or(KEEP), &progress("备份 backup")) {
+    match store.backup(to, keep.unwrap_or(KEEP), chrono::Utc::now(), &progress("备份 backup")) {
         Ok(b) => {
             println!(
                 "已备份 backed up  {} 个会议 meetings, {} 字节 bytes → {}",

@@ -80,8 +80,14 @@ impl Store {
     /// it goes, then keeps the newest `keep` backups there. Each meeting is copied as far as its
     /// index entry recorded (the journal only grows, so the copy is consistent while the meeting
     /// goes on) and checked before the backup counts as made.
-    pub fn backup(&self, to: &Path, keep: usize, progress: &dyn Fn(usize, usize)) -> Result<BackupInfo, BackupError> {
-        let now = chrono::Utc::now();
+    /// `now` names the folder and the manifest's time (the core reads no clock).
+    pub fn backup(
+        &self,
+        to: &Path,
+        keep: usize,
+        now: chrono::DateTime<chrono::Utc>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<BackupInfo, BackupError> {
         let name = format!("{PREFIX}{}", now.format("%Y%m%dT%H%M%S%.3fZ"));
         let partial = to.join(format!(".{name}.partial"));
         let done_dir = to.join(&name);

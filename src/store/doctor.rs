@@ -1,11 +1,11 @@
 //! `doctor`: what is damaged, and its repair from what is known good. A meeting has two copies
 //! here — its journal (the source of truth) and sled's copy (the read model) — and perhaps a third
-//! in a backup. A repair takes a copy whose chain verifies and reaches the head the index recorded,
-//! rewrites the others from it, and says which; when no copy reaches that head, the longest
+//! in a backup. A repair takes the longest copy whose chain verifies and holds the head the index
+//! recorded, rewrites the others from it, and says which; when no copy holds that head, the longest
 //! verified one is restored and the events beyond it are reported as not restored. Nothing is
 //! repaired unasked and nothing is dropped: the damaged journal is kept in `damaged/`.
 
-use super::chain::{self, Hash};
+use super::chain;
 use super::journal;
 use super::recover::{self, fold, frames_of, read_journal};
 use super::{lock, BreakKind, ChainBreak, MeetingSummary, Store, StoreError};
@@ -66,12 +66,6 @@ struct Copy {
     source: Source,
     events: Vec<Vec<u8>>,
     blobs: Vec<(String, Vec<u8>)>,
-}
-
-impl Copy {
-    fn head(&self, id: MeetingId) -> Hash {
-        self.events.last().and_then(|v| chain::open_value(v)).map_or(chain::genesis(id), |o| o.hash)
-    }
 }
 
 impl Store {
@@ -142,13 +136,19 @@ impl Store {
                 copies.push(Copy { source: Source::Backup, events: read.events[..good].to_vec(), blobs });
             }
         }
-        // The copy that reaches the recorded head, else the longest.
+        // Every copy is hash-linked from the same genesis, so a longer one that holds the recorded
+        // head extends it (events sled had not written yet when its index was last flushed, kept
+        // in a backup made after them). Take the longest copy that holds the recorded head; if
+        // none does, the longest there is.
         let target = index.as_ref().map(|s| (s.events, s.head.clone()));
-        let reaches = |c: &Copy| target.as_ref().is_some_and(|(n, h)| c.events.len() as u64 == *n && hex::encode(c.head(id)) == *h);
-        let best = match copies.iter().position(reaches) {
-            Some(i) => Some(i),
-            None => (0..copies.len()).filter(|&i| !copies[i].events.is_empty()).max_by_key(|&i| copies[i].events.len()),
+        let holds = |c: &Copy| match &target {
+            None | Some((0, _)) => true,
+            Some((n, h)) => c.events.get(*n as usize - 1).and_then(|v| chain::open_value(v)).is_some_and(|o| hex::encode(o.hash) == *h),
         };
+        let longest = |ok: &dyn Fn(&Copy) -> bool| {
+            (0..copies.len()).filter(|&i| !copies[i].events.is_empty() && ok(&copies[i])).max_by_key(|&i| (copies[i].events.len(), std::cmp::Reverse(i)))
+        };
+        let best = longest(&holds).or_else(|| longest(&|_| true));
         let Some(best) = best else {
             return Ok((Repair { meeting: id, found, from: None, events: 0, missing: index.map_or(0, |s| s.events) }, None));
         };
@@ -184,7 +184,9 @@ impl Store {
         let sled_failed = rewrite().err().map(|e| e.to_string());
         lock(&self.cache).remove(&id);
         lock(&self.audit.breaks).retain(|b| b.meeting != id);
-        let missing = index.map_or(0, |s| s.events.saturating_sub(loaded.events));
+        // What was recorded and is not restored: up to the index's count, or the longest copy's.
+        let known = copies.iter().map(|c| c.events.len() as u64).max().unwrap_or(0).max(index.map_or(0, |s| s.events));
+        let missing = known.saturating_sub(loaded.events);
         Ok((Repair { meeting: id, found, from: Some(chosen.source), events: loaded.events, missing }, sled_failed))
     }
 

@@ -70,10 +70,12 @@ impl fmt::Display for Notice {
     }
 }
 
-/// Where damaged or unfinished bytes go: `damaged/<time>-<what>` in the data directory.
+/// Where damaged or unfinished bytes go: `damaged/<n>-<what>` in the data directory, numbered in
+/// the order they were set aside (the core reads no clock; the files' times say when).
 pub fn aside_path(data_dir: &Path, what: &str) -> PathBuf {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    data_dir.join("damaged").join(format!("{stamp}-{what}"))
+    let dir = data_dir.join("damaged");
+    let n = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0) + 1;
+    dir.join(format!("{n:04}-{what}"))
 }
 
 /// Moves sled's own files (not the journals, not the key) out of the way so a new database can
