@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{commands, commands_home as home, compliance, dto, events, ipc, projector, topics, views};
+use crate::{backup, commands, commands_home as home, compliance, dto, events, ipc, projector, topics, views};
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/bindings.ts";
@@ -98,6 +98,26 @@ pub fn typescript() -> String {
         decl::<home::ExportKind>(&cfg),
         decl::<home::PaperSize>(&cfg),
         decl::<home::ExportOutcome>(&cfg),
+        // the home screen: backups and repair
+        decl::<backup::BackupStatus>(&cfg),
+        decl::<backup::BackupTrigger>(&cfg),
+        decl::<backup::BackupWarning>(&cfg),
+        decl::<backup::BackupFailure>(&cfg),
+        decl::<backup::LastBackup>(&cfg),
+        decl::<backup::MadeBackup>(&cfg),
+        decl::<backup::CareJob>(&cfg),
+        decl::<backup::ChooseOutcome>(&cfg),
+        decl::<backup::RestoreOutcome>(&cfg),
+        decl::<backup::RepairOutcome>(&cfg),
+        decl::<backup::RepairView>(&cfg),
+        decl::<backup::RepairSource>(&cfg),
+        decl::<backup::HealthView>(&cfg),
+        decl::<backup::StoreNotice>(&cfg),
+        decl::<backup::DamageView>(&cfg),
+        decl::<backup::DamageKind>(&cfg),
+        decl::<backup::MeetingRef>(&cfg),
+        decl::<backup::JournalRef>(&cfg),
+        decl::<backup::ListKind>(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:\n\

@@ -23,4 +23,12 @@ pub const COMMANDS: &[&str] = &[
     "decide_topic",
     "withdraw_topic",
     "escalate_item",
+    // home: backups and repair (src/backup.rs)
+    "backup_status",
+    "choose_backup_folder",
+    "backup_now",
+    "restore_backup",
+    "store_health",
+    "examine_store",
+    "repair_store",
 ];

@@ -104,6 +104,10 @@ pub async fn apply_intent(
     let at = now();
     let snapshot = state.store.apply(&Command { meeting, at, intent })?;
     let view = MeetingView::at(&snapshot, at);
+    // Sealed by this intent (its close time is this intent's): backed up at once, off this thread.
+    if snapshot.meeting.is_sealed() && snapshot.meeting.closed_at == Some(at) {
+        crate::backup::after_seal(&app);
+    }
     AppEvent::to_projector(&app, &snapshot)?;
     if creates {
         AppEvent::MeetingsChanged.broadcast(&app)?;

@@ -310,7 +310,7 @@ impl UiLocale {
             UiLocale::En => Locale::En,
         }
     }
-    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+    pub(crate) fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {
             UiLocale::Zh => zh,
             UiLocale::En => en,
@@ -320,13 +320,13 @@ impl UiLocale {
 
 /// Shows a file dialog off the main thread and waits for it (the plugin runs it on the main
 /// thread and answers through a channel).
-async fn in_dialog<T: Send + 'static>(
+pub(crate) async fn in_dialog<T: Send + 'static>(
     f: impl FnOnce() -> Option<T> + Send + 'static,
 ) -> Result<Option<T>, IpcError> {
     tauri::async_runtime::spawn_blocking(f).await.map_err(IpcError::internal)
 }
 
-fn start_dir(app: &AppHandle) -> Option<PathBuf> {
+pub(crate) fn start_dir(app: &AppHandle) -> Option<PathBuf> {
     app.path().document_dir().ok().filter(|d| d.is_dir()).or_else(|| app.path().home_dir().ok())
 }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 
+use crate::backup::{BackupStatus, CareJob, HealthView, MadeBackup};
 use crate::projector::ProjectorView;
 use crate::windows::AppWindow;
 
@@ -19,8 +20,16 @@ use crate::windows::AppWindow;
 pub enum AppEvent {
     /// What the projector shows of a meeting that changed (an intent was accepted).
     ProjectorUpdated { meeting: Box<ProjectorView> },
-    /// The meeting list changed (a meeting was created, the demo installed).
+    /// The meeting list changed (a meeting was created, the demo installed, a restore).
     MeetingsChanged,
+    /// A backup or a restore has come this far (the chair's window only).
+    CareProgress { job: CareJob, done: u32, total: u32 },
+    /// A backup finished (`made`) or failed (`status.failure`), or the backup folder changed:
+    /// the status as it is now (the chair's window only).
+    BackupChanged { status: Box<BackupStatus>, made: Option<MadeBackup> },
+    /// The store's check of every chain at start-up has finished: what it found, and what the
+    /// store did on its own when it opened (the chair's window only).
+    HealthChanged { health: Box<HealthView> },
 }
 
 impl AppEvent {
@@ -30,6 +39,12 @@ impl AppEvent {
     /// Sends the event to every window.
     pub fn broadcast(&self, app: &AppHandle) -> tauri::Result<()> {
         app.emit(Self::NAME, self)
+    }
+
+    /// Sends the event to the chair's window only (backups and repair are no business of the
+    /// projector's).
+    pub fn to_chair(&self, app: &AppHandle) -> tauri::Result<()> {
+        app.emit_to(AppWindow::Chair.label(), Self::NAME, self)
     }
 
     /// Sends the meeting's projector view to the projector window, if it is open.

@@ -24,6 +24,11 @@ impl IpcError {
         IpcError::new("internal", format!("内部错误：{detail}"), format!("Internal error: {detail}"))
     }
 
+    /// An error the shell words itself, in both languages.
+    pub fn text(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        IpcError::new(code, zh.into(), en.into())
+    }
+
     pub fn bad_request(detail: impl std::fmt::Display) -> Self {
         let detail = detail.to_string();
         IpcError::new("bad_request", format!("请求无效：{detail}"), format!("Invalid request: {detail}"))
@@ -43,6 +48,7 @@ impl From<StoreError> for IpcError {
             StoreError::ChainBroken(_) => "chain_broken",
             StoreError::UnknownMeeting(_) => "unknown_meeting",
             StoreError::Sled(_) | StoreError::Encode(_) => "store_error",
+            StoreError::Damaged(_) => "store_damaged",
         };
         // The core's store messages carry both languages in one line ("english / 中文").
         let text = e.to_string();

@@ -5,8 +5,10 @@
 //! (home screen: setup options, roster and CSV import, exports), `dto` (intents as
 //! the UI sends them), `views` (meetings as the UI sees them), `projector` (the room's
 //! small view of a meeting), `events` (the one typed emitter), `ipc` (errors as the UI sees
-//! them), `bindings` (TypeScript).
+//! them), `backup` (数据安全: the backup folder, automatic backups, restore, the doctor),
+//! `bindings` (TypeScript).
 
+pub mod backup;
 pub mod bindings;
 pub mod commands;
 pub mod commands_home;
@@ -87,7 +89,10 @@ pub fn run() {
                 log::error!("record chain broken: {b}");
             }
             app.manage(AppState { data_dir, store });
+            app.manage(backup::Care::default());
             AppWindow::Chair.open(app.handle())?;
+            // What the store's own check finds, then the daily backup.
+            backup::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -109,7 +114,37 @@ pub fn run() {
             topics::decide_topic,
             topics::withdraw_topic,
             topics::escalate_item,
+            backup::backup_status,
+            backup::choose_backup_folder,
+            backup::backup_now,
+            backup::restore_backup,
+            backup::store_health,
+            backup::examine_store,
+            backup::repair_store,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running the Yishi app");
+        // The process ends without dropping the store: its read model is written out when the
+        // chair's window closes and when the app exits, so the next start finds it level with the
+        // journals instead of catching up.
+        .on_window_event(|window, event| {
+            if window.label() == AppWindow::Chair.label() && matches!(event, tauri::WindowEvent::CloseRequested { .. }) {
+                flush_store(window.app_handle(), "the chair's window closes");
+            }
+        })
+        .build(tauri::generate_context!())
+        .expect("error while building the Yishi app")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                flush_store(app, "exit");
+            }
+        });
+}
+
+/// Writes the store's read model (sled) out now; the journals hold everything already.
+fn flush_store(app: &tauri::AppHandle, when: &str) {
+    if let Some(state) = app.try_state::<AppState>() {
+        match state.store.log_tree().flush() {
+            Ok(_) => log::info!("{when}: the store's read model is written out"),
+            Err(e) => log::warn!("{when}: could not write the store's read model out: {e}"),
+        }
+    }
 }

@@ -23,6 +23,20 @@ fn typescript_bindings_are_fresh() {
     );
 }
 
+/// Two Rust types of one name (a meeting's notice, the store's notice) would be two TypeScript
+/// declarations of one name, and the UI would silently get the first.
+#[test]
+fn no_two_generated_types_share_a_name() {
+    let generated = yishi_app::bindings::typescript();
+    let mut seen = std::collections::BTreeSet::new();
+    for line in generated.lines() {
+        if let Some(rest) = line.strip_prefix("export type ") {
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            assert!(seen.insert(name.clone()), "two declarations of {name} in the bindings");
+        }
+    }
+}
+
 /// Every JSON line of every ```json block in docs/intents.md.
 fn documented_commands() -> Vec<serde_json::Value> {
     let doc = std::fs::read_to_string(root().join("docs/intents.md")).expect("docs/intents.md");

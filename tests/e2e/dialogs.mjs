@@ -37,7 +37,14 @@ async function typeInto(display, id, keys, text) {
   xdotool(display, ['windowfocus', '--sync', id]);
   xdotool(display, ['key', '--clearmodifiers', keys]);
   await sleep(150);
-  xdotool(display, ['type', '--delay', '15', text]);
+  // ASCII in runs up to each "/" (then a pause: GTK reads the folder to complete from while
+  // typing goes on); a character outside ASCII on its own, slowly: xdotool binds it to a spare
+  // key first, and a key typed at once after that could be dropped.
+  for (const run of text.match(/[\x00-\x7f]*?\/|[\x00-\x7f]+|[^\x00-\x7f]/gu) ?? []) {
+    const ascii = /^[\x00-\x7f]+$/.test(run);
+    xdotool(display, ['type', '--delay', ascii ? '15' : '120', run]);
+    await sleep(ascii && !run.endsWith('/') ? 0 : 120);
+  }
   await sleep(250);
 }
 
@@ -55,6 +62,14 @@ export async function openPath(display, name, path, beforeEnter) {
   await typeInto(display, id, 'ctrl+l', path);
   if (beforeEnter) await beforeEnter();
   xdotool(display, ['key', 'Return']);
+}
+
+/**
+ * Presses a key in the focused window (e.g. Delete to drop the inline completion GTK's
+ * location entry selects after a typed folder path, so Enter chooses that folder).
+ */
+export function pressKey(display, key) {
+  xdotool(display, ['key', key]);
 }
 
 /** Closes the dialog without choosing anything (Escape). */

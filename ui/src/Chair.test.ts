@@ -5,6 +5,7 @@ import { emit } from '@tauri-apps/api/event';
 import Chair from './Chair.svelte';
 import { APP_EVENT } from './lib/backend';
 import { listItem, meetingView } from './test/fixtures';
+import { care } from './lib/care.svelte';
 
 function shell(overrides: Record<string, (args: unknown) => unknown> = {}, initial: unknown[] = []) {
   const calls: string[] = [];
@@ -92,5 +93,45 @@ describe('Chair window', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('数据目录正被使用');
     expect(alert.textContent).toContain('R-TEST');
+  });
+
+  test('the backup status is asked for at start and follows the shell’s events', async () => {
+    care.reset();
+    const last = { name: 'yishi-backup-x', created_at: new Date().toISOString(), meetings: 1 };
+    const status = {
+      folder: '/media/usb',
+      reachable: true,
+      last: null,
+      warning: { kind: 'no_backup' },
+      running: null,
+      busy: false,
+      failure: null,
+      keep: 10,
+    };
+    const calls = shell({
+      backup_status: () => status,
+      store_health: () => ({ notices: [], damage: [], checked: true, meetings: 0 }),
+    });
+    render(Chair);
+    await waitFor(() => expect(screen.getByTestId('backup-status').dataset.warning).toBe('no_backup'));
+    expect(calls).toEqual(expect.arrayContaining(['backup_status', 'store_health']));
+    await emit(APP_EVENT, {
+      kind: 'backup_changed',
+      status: { ...status, last, warning: null },
+      made: { backup: last, trigger: 'daily', kilobytes: 3 },
+    });
+    await waitFor(() => expect(screen.getByTestId('backup-status').dataset.warning).toBe('none'));
+    expect(screen.getByTestId('backup-status-text').textContent).toContain('已备份 · 上次备份：');
+    await emit(APP_EVENT, {
+      kind: 'health_changed',
+      health: {
+        notices: [],
+        damage: [{ meeting: { id: 'm1', title: '幸福社区居民议事会' }, position: 4, kind: 'altered' }],
+        checked: true,
+        meetings: 1,
+      },
+    });
+    expect((await screen.findByTestId('health-damage')).textContent).toContain('“幸福社区居民议事会”');
+    care.reset();
   });
 });

@@ -6,6 +6,11 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AppEvent,
   AppInfo,
+  BackupStatus,
+  ChooseOutcome,
+  HealthView,
+  RepairOutcome,
+  RestoreOutcome,
   ExportKind,
   ExportOutcome,
   ImportOutcome,
@@ -212,6 +217,49 @@ export function exportDocument(
     locale: uiLocale(locale),
     issuer: issuer?.trim() || null,
   });
+}
+
+// ---- home: backups and repair (src-tauri/src/backup.rs)
+
+/** Where backups go, the newest there, what to warn about, a backup under way, the last failure. */
+export function backupStatus(): Promise<BackupStatus> {
+  return call<BackupStatus>('backup_status');
+}
+
+/**
+ * The shell shows the folder dialog and keeps the chosen folder as where backups go; a backup
+ * is made there at once unless it has one of today. No path goes from here to the shell.
+ */
+export function chooseBackupFolder(locale: Locale): Promise<ChooseOutcome> {
+  return call<ChooseOutcome>('choose_backup_folder', { locale: uiLocale(locale) });
+}
+
+/** Starts a backup; its progress and result come as `care_progress` and `backup_changed` events. */
+export function backupNow(): Promise<BackupStatus> {
+  return call<BackupStatus>('backup_now');
+}
+
+/**
+ * The shell shows the folder dialog and restores from the chosen backup what this computer
+ * lacks, then repairs damaged meetings from it; progress comes as `care_progress` events.
+ */
+export function restoreBackup(locale: Locale): Promise<RestoreOutcome> {
+  return call<RestoreOutcome>('restore_backup', { locale: uiLocale(locale) });
+}
+
+/** What the store did on its own when it opened, and the damage found so far. */
+export function storeHealth(): Promise<HealthView> {
+  return call<HealthView>('store_health');
+}
+
+/** Checks every meeting's record now, in full. */
+export function examineStore(): Promise<HealthView> {
+  return call<HealthView>('examine_store');
+}
+
+/** Repairs what is damaged (the newest backup in the chosen folder offered), then checks again. */
+export function repairStore(): Promise<RepairOutcome> {
+  return call<RepairOutcome>('repair_store');
 }
 
 function uiLocale(locale: Locale): UiLocale {

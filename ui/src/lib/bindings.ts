@@ -262,7 +262,7 @@ export type ProjectorMotion = { motion: string, mode_label: Label, };
 
 export type ProjectorResult = { no: number, title: string, status: ItemStatus, vote: VoteView | null, deferral_reason: string | null, resolution: string | null, };
 
-export type AppEvent = { "kind": "projector_updated", meeting: ProjectorView, } | { "kind": "meetings_changed" };
+export type AppEvent = { "kind": "projector_updated", meeting: ProjectorView, } | { "kind": "meetings_changed" } | { "kind": "care_progress", job: CareJob, done: number, total: number, } | { "kind": "backup_changed", status: BackupStatus, made: MadeBackup | null, } | { "kind": "health_changed", health: HealthView, };
 
 export type IpcError = { code: string, rule: string | null, message_zh: string, message_en: string, };
 
@@ -367,3 +367,117 @@ draft: boolean,
  * Opened in the system viewer for printing (PDFs only).
  */
 opened: boolean, };
+
+export type BackupStatus = { 
+/**
+ * The chosen folder, as the system names it.
+ */
+folder: string | null, reachable: boolean, 
+/**
+ * The newest backup there.
+ */
+last: LastBackup | null, 
+/**
+ * What the home screen warns about, if anything.
+ */
+warning: BackupWarning | null, 
+/**
+ * A backup under way, and what started it.
+ */
+running: BackupTrigger | null, 
+/**
+ * A restore or a repair under way (backups wait for it).
+ */
+busy: boolean, failure: BackupFailure | null, 
+/**
+ * How many backups the folder keeps.
+ */
+keep: number, };
+
+export type BackupTrigger = "manual" | "sealed" | "daily" | "chosen";
+
+export type BackupWarning = { "kind": "not_set" } | { "kind": "unreachable" } | { "kind": "no_backup" } | { "kind": "stale", days: number, };
+
+export type BackupFailure = { 
+/**
+ * When it failed: local time, RFC 3339.
+ */
+at: string, trigger: BackupTrigger, error: IpcError, };
+
+export type LastBackup = { 
+/**
+ * Its folder's name (`yishi-backup-<UTC time>`).
+ */
+name: string, 
+/**
+ * When it was made: UTC, RFC 3339 (the UI shows it on the local clock).
+ */
+created_at: string, meetings: number, };
+
+export type MadeBackup = { backup: LastBackup, trigger: BackupTrigger, kilobytes: number, };
+
+export type CareJob = "backup" | "restore";
+
+export type ChooseOutcome = { "outcome": "cancelled" } | { "outcome": "chosen", status: BackupStatus, };
+
+export type RestoreOutcome = { "outcome": "cancelled" } | { "outcome": "restored", backup: LastBackup, 
+/**
+ * Meetings this computer did not have, copied in.
+ */
+added: Array<MeetingRef>, 
+/**
+ * The roster or topic pool, copied in where there was none.
+ */
+lists: Array<ListKind>, 
+/**
+ * The installation's seal key, copied in where there was none.
+ */
+key: boolean, 
+/**
+ * Damaged meetings repaired from the backup.
+ */
+repairs: Array<RepairView>, health: HealthView, };
+
+export type RepairOutcome = { 
+/**
+ * The backup offered to the repair (the newest in the chosen folder), if any.
+ */
+backup: LastBackup | null, repairs: Array<RepairView>, 
+/**
+ * Checked again after the repair.
+ */
+health: HealthView, };
+
+export type RepairView = { meeting: MeetingRef, found: DamageView, 
+/**
+ * None: no copy verifies; the meeting is left as it was.
+ */
+from: RepairSource | null, 
+/**
+ * Events the meeting has now.
+ */
+events: number, 
+/**
+ * Events recorded that no copy held: not restored.
+ */
+missing: number, };
+
+export type RepairSource = "store" | "journal" | "backup";
+
+export type HealthView = { notices: Array<StoreNotice>, damage: Array<DamageView>, 
+/**
+ * Every chain has been checked (else the start-up check is still going on).
+ */
+checked: boolean, meetings: number, };
+
+export type StoreNotice = { "kind": "rebuilt", aside: string, reason: string, } | { "kind": "caught_up", meeting: MeetingRef, events: number, } | { "kind": "tail_set_aside", journal: JournalRef, bytes: number, aside: string, } | { "kind": "copy_restored", meeting: MeetingRef, reason: string, } | { "kind": "journaled", meetings: number, } | { "kind": "behind", meeting: MeetingRef, reason: string, } | { "kind": "list_damaged", journal: JournalRef, offset: number, };
+
+export type DamageView = { meeting: MeetingRef, position: number, kind: DamageKind, };
+
+export type DamageKind = "altered" | "unlinked" | "gap" | "unreadable" | "head_mismatch" | "index_missing" | "journal_damaged" | "journal_missing" | "journal_behind";
+
+export type MeetingRef = { id: string, title: string, };
+
+export type JournalRef = { name: string, meeting: MeetingRef | null, list: ListKind | null, };
+
+export type ListKind = "roster" | "topics";
