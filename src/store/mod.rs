@@ -14,6 +14,7 @@ pub mod backup;
 pub mod chain;
 pub mod doctor;
 pub mod index;
+mod indexer;
 pub mod journal;
 pub mod recover;
 pub mod verify;
@@ -101,6 +102,8 @@ pub struct Store {
     dir: PathBuf,
     rm: std::sync::RwLock<ReadModel>,
     journals: Journals,
+    /// Writes acknowledged intents' batches to sled after the acknowledgement.
+    indexer: indexer::Indexer,
     /// What the store did on its own (catching up after a power cut, rebuilding): for `doctor`.
     notices: Mutex<Vec<Notice>>,
     /// Folded meetings, derived from the log on first use.
@@ -213,6 +216,7 @@ impl Store {
             dir: dir.to_path_buf(),
             rm: std::sync::RwLock::new(ReadModel::of(db)?),
             journals,
+            indexer: indexer::Indexer::new()?,
             notices: Mutex::new(notices),
             cache: Mutex::new(HashMap::new()),
             write: Mutex::new(()),
@@ -293,8 +297,21 @@ impl Store {
     }
 
     /// The read model as it is now (cheap: handles to sled's shared state).
+    /// Waits for the batches handed to the indexer first, so every read sees what was acknowledged.
     fn rm(&self) -> ReadModel {
+        self.settle();
+        self.rm_now()
+    }
+
+    fn rm_now(&self) -> ReadModel {
         self.rm.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Every acknowledged intent's batch is in sled (those sled refused become notices).
+    fn settle(&self) {
+        for (meeting, reason) in self.indexer.settle() {
+            self.notice(Notice::Behind { meeting, reason });
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -415,11 +432,10 @@ impl Store {
         let mut summary = MeetingSummary::of(&next.meeting, &next.head, next.events, next.intents);
         summary.journal_len = Some(self.journals.append(&cmd.meeting.to_string(), &frames).map_err(StoreError::from)?);
         batch.insert(&chain::index_key(cmd.meeting)[..], serde_json::to_vec(&summary).map_err(StoreError::from)?);
-        // sled is the read model: written now, flushed by its own thread. Should it fail, the
-        // intent is still recorded; the next open catches sled up from the journal.
-        if let Err(e) = self.rm().log.apply_batch(batch) {
-            self.notice(Notice::Behind { meeting: cmd.meeting, reason: e.to_string() });
-        }
+        // sled is the read model: the batch is written on the indexer's thread (reads wait for
+        // it) and flushed by sled's own. Should it fail, the intent is still recorded; the next
+        // open catches sled up from the journal.
+        self.indexer.submit(self.rm_now().log, batch, cmd.meeting);
         let snapshot = next.meeting.snapshot(next.record());
         lock(&self.cache).insert(cmd.meeting, next);
         Ok(snapshot)

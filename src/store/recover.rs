@@ -527,6 +527,7 @@ impl Store {
     pub(super) fn rebuild(&self, reason: String) -> Result<(), StoreError> {
         self.stop_audit();
         let _guard = lock(&self.write);
+        self.settle();
         {
             let mut rm = self.rm.write().unwrap_or_else(|e| e.into_inner());
             // sled opens its files shareable for deletion (Windows too): they can be moved while
