@@ -1,5 +1,7 @@
 //! The rules: an intent against the meeting as it stands gives the events to
-//! append, or a refusal. Pure: no IO, no clock.
+//! append, or a refusal. Pure: no clock, and no IO but one: which characters the
+//! exports can print is asked of their fonts (`export::font`, read once per process),
+//! so a record never holds text its minutes cannot print.
 
 use crate::agenda::{AgendaItemSpec, ItemStatus};
 use crate::event::Event;
@@ -7,7 +9,7 @@ use crate::ids::{is_valid_id, PersonId, Time};
 use crate::implement::Verdict;
 use crate::intent::{Command, Intent};
 use crate::people::{Participant, Role};
-use crate::refusal::{Field, Refusal};
+use crate::refusal::{CharProblem, Field, Refusal};
 use crate::roll::Status;
 use crate::rules::Rule;
 use crate::setup::{self, MeetingSetup};
@@ -67,7 +69,76 @@ pub(crate) fn optional(field: Field, value: &str, max: usize) -> Result<(), Refu
     if len > max {
         return Err(Refusal::TooLong { field, len, max });
     }
-    Ok(())
+    text_chars(field, value)
+}
+
+/// Fields whose text may run over several lines (the UI gives them a text area): a line break
+/// or a tab is allowed there. Every other field — names, titles, places, who did something —
+/// takes one line.
+pub fn multiline(field: Field) -> bool {
+    use Field as F;
+    matches!(
+        field,
+        F::Background
+            | F::Stakeholders
+            | F::Reason
+            | F::Note
+            | F::Summary
+            | F::Motion
+            | F::Resolution
+            | F::MinutesText
+            | F::Statement
+            | F::AmendmentText
+            | F::Requirements
+            | F::ProgressNote
+            | F::Rectification
+    )
+}
+
+/// What is wrong with `c` in a text of one line, or of several (`multiline`), if anything.
+/// Bad input is refused at the door (issue 11): a sealed record is never edited, so a character
+/// that hides what the text says (controls, text-direction controls, invisible format
+/// characters), means nothing off the device it was typed on (private use), or cannot be
+/// printed would stay in the record for good, and the minutes could never be exported. The
+/// last test is the exports' own ([`crate::export::font::covers`]), so the two always agree.
+pub fn char_problem(c: char, multiline: bool) -> Option<CharProblem> {
+    use CharProblem as P;
+    let problem = match c {
+        ' ' => return None,
+        '\n' | '\t' if multiline => return None,
+        '\n' | '\t' => P::LineBreak,
+        // C0, DEL, C1 (U+0085 NEXT LINE among them); line and paragraph separators
+        c if c.is_control() => P::Control,
+        '\u{2028}' | '\u{2029}' => P::Control,
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => P::Bidi,
+        '\u{00AD}' // soft hyphen
+        | '\u{034F}' // combining grapheme joiner
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+        | '\u{180B}'..='\u{180F}' // Mongolian variation selectors, vowel separator
+        | '\u{200B}'..='\u{200D}' // zero-width space, non-joiner, joiner
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{206A}'..='\u{206F}' // deprecated format characters
+        | '\u{FE00}'..='\u{FE0F}' // variation selectors
+        | '\u{FEFF}' // byte order mark, zero-width no-break space
+        | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+        | '\u{E0000}'..='\u{E007F}' // tags
+        | '\u{E0100}'..='\u{E01EF}' => P::Invisible, // variation selectors supplement
+        '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' => P::PrivateUse,
+        c if crate::export::font::covers(c) => return None,
+        _ if (1..crate::export::font::FACES).any(|i| crate::export::font::face(i).is_none()) => P::FallbackMissing,
+        _ => P::NoGlyph,
+    };
+    Some(problem)
+}
+
+/// Every character of a field's text is one a record may hold (`char_problem`); the refusal
+/// names the field, the first bad character and what is wrong with it.
+pub(crate) fn text_chars(field: Field, value: &str) -> Result<(), Refusal> {
+    let multiline = multiline(field);
+    match value.chars().find_map(|ch| char_problem(ch, multiline).map(|p| (ch, p))) {
+        Some((ch, problem)) => Err(Refusal::BadCharacter { field, ch, problem }),
+        None => Ok(()),
+    }
 }
 
 fn id(field: Field, value: &str) -> Result<(), Refusal> {
@@ -126,6 +197,9 @@ fn item_valid(item: &AgendaItemSpec) -> Result<(), Refusal> {
     required(Field::Title, &item.title, MAX_TITLE)?;
     optional(Field::Background, &item.background, MAX_BACKGROUND)?;
     optional(Field::Stakeholders, &item.stakeholders, MAX_STAKEHOLDERS)?;
+    if let Some(r) = &item.redo_of {
+        id(Field::ItemId, r.item.as_str())?; // R-REDO: the earlier item, an id like any other
+    }
     if let Some(t) = &item.topic {
         id(Field::TopicId, &t.id)?; // R-TOPIC
     }
@@ -235,15 +309,7 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
         (Some(m), _) => m,
     };
     let kind = cmd.intent.kind();
-    let after_seal = matches!(
-        cmd.intent,
-        Intent::Amend { .. }
-            | Intent::RecordPublication { .. }
-            | Intent::AssignAction { .. }
-            | Intent::ReportProgress { .. }
-            | Intent::EvaluateAction { .. }
-    );
-    if m.is_sealed() && !after_seal {
+    if m.is_sealed() && !cmd.intent.after_seal() {
         return Err(Refusal::Sealed); // R-SIGN: sealed records are amended, never edited
     }
     use Phase::*;
@@ -446,6 +512,11 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
             }
             if v.ballots.contains_key(pid) {
                 return Err(Refusal::AlreadyVoted { name: p.name.clone() });
+            }
+            // R-VOTE: a member present when the vote opened who has since left casts no ballot
+            // (one who came back may); the denominator stays those present when it opened.
+            if !m.is_present(pid) {
+                return Err(Refusal::NotPresent { name: p.name.clone(), rule: Rule::Vote });
             }
             one(Event::VoteCast { person: pid.clone(), choice: *choice })
         }

@@ -4,7 +4,7 @@
 
 use crate::agenda::ItemStatus;
 use crate::people::{PartyGroup, Role};
-use crate::refusal::{Field, Refusal};
+use crate::refusal::{CharProblem, Field, Refusal};
 use crate::roll::{Mark, Status};
 use crate::setup::{Form, Level};
 use crate::sign::{Channel, WitnessKind};
@@ -74,6 +74,50 @@ impl Field {
             F::TopicId => pick(loc, "议题库编号", "topic id"),
             F::Contact => pick(loc, "联系方式", "contact"),
         }
+    }
+}
+
+/// What is wrong with a character refused in a text field.
+pub fn char_problem_label(p: CharProblem, loc: Locale) -> &'static str {
+    use CharProblem as P;
+    match p {
+        P::Control => pick(loc, "控制字符", "a control character"),
+        P::LineBreak => pick(loc, "换行符或制表符：此栏只能填一行", "a line break or tab: this field takes one line"),
+        P::Bidi => pick(loc, "文字方向控制符", "a text-direction control"),
+        P::Invisible => pick(loc, "不可见的格式字符", "an invisible format character"),
+        P::PrivateUse => pick(loc, "私用区字符", "a private-use character"),
+        P::NoGlyph => pick(
+            loc,
+            "导出用的字体中没有这个字，会议记录将无法打印",
+            "no font of the exports has it, so the minutes could not be printed",
+        ),
+        P::FallbackMissing => pick(
+            loc,
+            "内置字体中没有这个字，而本机未安装备用字体（HanaMinA.ttf、HanaMinB.ttf），会议记录将无法打印",
+            "the shipped font lacks it and the fallback fonts (HanaMinA.ttf, HanaMinB.ttf) are not installed here, so the minutes could not be printed",
+        ),
+    }
+}
+
+/// A refused character as it is named: `U+202E`, preceded by the character itself when it is
+/// something one can see (one no font draws may still show on the screen).
+fn char_named(ch: char, p: CharProblem, loc: Locale) -> String {
+    let code = format!("U+{:04X}", ch as u32);
+    let visible = matches!(p, CharProblem::NoGlyph | CharProblem::FallbackMissing) && !ch.is_control();
+    match (visible, loc) {
+        (true, Locale::Zh) => format!("“{ch}” {code}"),
+        (true, Locale::En) => format!("'{ch}' {code}"),
+        (false, _) => code,
+    }
+}
+
+/// "contains the character U+202E (a text-direction control), which cannot be used": the
+/// field's name goes before it (refusals, roster import rows).
+pub fn bad_character(ch: char, p: CharProblem, loc: Locale) -> String {
+    let (named, why) = (char_named(ch, p, loc), char_problem_label(p, loc));
+    match loc {
+        Locale::Zh => format!("含有不能使用的字符 {named}（{why}）"),
+        Locale::En => format!("contains the character {named} ({why}), which cannot be used"),
     }
 }
 
@@ -453,6 +497,7 @@ impl Refusal {
             R::MeetingExists(id) => format!("会议 {id} 已存在"),
             R::Empty { field } => format!("“{}”不能为空", field.zh()),
             R::TooLong { field, len, max } => format!("“{}”共 {len} 字，最多 {max} 字", field.zh()),
+            R::BadCharacter { field, ch, problem } => format!("“{}”中{}", field.zh(), bad_character(*ch, *problem, z)),
             R::BadId { field, value } => {
                 format!("“{}”的值“{value}”不是有效编号（1–64位字母、数字或 - _ .）", field.zh())
             }
@@ -521,6 +566,7 @@ impl Refusal {
             R::ActionDone { no } => format!("第 {no} 项落实事项已办结；如评议要求整改，登记评议后再反馈进展"),
             R::ActionNotDone { no } => format!("第 {no} 项落实事项尚未办结，办结后再评议"),
             R::TopicNotOpen { title } => format!("议题“{title}”已确定或已撤回"),
+            R::TopicWrongLevel { title, level } => format!("议题“{title}”属于{}，不能列入本次会议议程", level_label(*level, Locale::Zh)),
             R::UnknownTopic(id) => format!("议题池中没有编号为“{id}”的议题"),
             R::ObserverSeatsFull { seats: 0 } => "本次会议未设旁听席位，不能预约旁听".into(),
             R::ObserverSeatsFull { seats } => format!("本次会议的 {seats} 个旁听席位已约满"),

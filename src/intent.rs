@@ -204,6 +204,23 @@ pub enum Intent {
 }
 
 impl Intent {
+    /// The intents a sealed meeting still takes (R-SIGN): each is appended and changes nothing
+    /// that was signed — a correction, a publication, and how the result is carried out.
+    pub const AFTER_SEAL: [&'static str; 5] = ["amend", "record_publication", "assign_action", "report_progress", "evaluate_action"];
+
+    pub fn after_seal(&self) -> bool {
+        Intent::AFTER_SEAL.contains(&self.kind())
+    }
+
+    /// Whether an agenda item in it names a topic of the pool (R-TOPIC), which the store links.
+    pub fn links_topic(&self) -> bool {
+        match self {
+            Intent::CreateMeeting(setup) => setup.agenda.iter().any(|i| i.topic.is_some()),
+            Intent::AddAgendaItem { item } => item.topic.is_some(),
+            _ => false,
+        }
+    }
+
     /// The intent's `type` tag as it appears in JSON.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -53,6 +53,31 @@ pub enum Field {
     Contact,
 }
 
+/// Why a character may not be entered in a text field (issue 11: bad input is refused at the
+/// door, since a sealed record can never be corrected and its minutes must always print).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CharProblem {
+    /// A C0 or C1 control character (NUL, U+0001, DEL, U+0085 …), or a line or paragraph
+    /// separator: `\n` and `\t` only, and only in fields of several lines.
+    Control,
+    /// A line break or tab in a field of one line (a name, a title, a place …).
+    LineBreak,
+    /// A bidirectional control (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C): it can
+    /// make a name or an amount read differently from what is stored.
+    Bidi,
+    /// An invisible format character: zero-width space, joiners (U+200B–U+200D, as in emoji
+    /// sequences), word joiner, BOM, soft hyphen, variation selectors, tags …
+    Invisible,
+    /// A private-use character: it means nothing outside the device it was typed on.
+    PrivateUse,
+    /// No export font draws it (`export::font::covers`): the minutes could never be printed.
+    NoGlyph,
+    /// Not in the shipped font, and the fallback font files (fonts-hanazono) are not installed,
+    /// so it cannot be printed on this computer.
+    FallbackMissing,
+}
+
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum Refusal {
     #[error("meeting {0} does not exist")]
@@ -63,6 +88,9 @@ pub enum Refusal {
     Empty { field: Field },
     #[error("{}: {len} characters, at most {max} allowed", .field.en())]
     TooLong { field: Field, len: usize, max: usize },
+    /// A character a record may not hold, in `field` (issue 11): the first one found, and why.
+    #[error("{}: {}", .field.en(), crate::i18n::bad_character(*.ch, *.problem, crate::i18n::Locale::En))]
+    BadCharacter { field: Field, ch: char, problem: CharProblem },
     #[error("{}: \"{value}\" is not a valid id (1–64 letters, digits, '-', '_' or '.')", .field.en())]
     BadId { field: Field, value: String },
     #[error("{}: \"{value}\" appears more than once", .field.en())]
@@ -169,6 +197,8 @@ pub enum Refusal {
     UnknownTopic(String),
     #[error("topic \"{title}\" is already decided or withdrawn")]
     TopicNotOpen { title: String },
+    #[error("topic \"{title}\" is for a meeting at the {level:?} level")]
+    TopicWrongLevel { title: String, level: Level },
     #[error("\"{title}\" cannot be forwarded: only a closed item of a community meeting is escalated")]
     CannotEscalate { title: String },
     /// A field refusal (empty, too long, unknown person...) found while checking an intent,
@@ -187,6 +217,7 @@ impl Refusal {
             | R::MeetingExists(_)
             | R::Empty { .. }
             | R::TooLong { .. }
+            | R::BadCharacter { .. }
             | R::BadId { .. }
             | R::Duplicate { .. }
             | R::UnknownPerson { .. }
@@ -195,7 +226,7 @@ impl Refusal {
             R::UnknownItem(_) => Rule::Agenda,
             R::NoResolution { .. } | R::UnknownAction(_) | R::ActionDone { .. } => Rule::Implement,
             R::ActionNotDone { .. } => Rule::Evaluate,
-            R::TopicNotOpen { .. } | R::UnknownTopic(_) => Rule::Topic,
+            R::TopicNotOpen { .. } | R::UnknownTopic(_) | R::TopicWrongLevel { .. } => Rule::Topic,
             R::ObserverSeatsFull { .. } | R::UnknownBooking(_) => Rule::Observe,
             R::CannotEscalate { .. } => Rule::Escalate,
             R::FormNotOfLevel { .. } => Rule::Forms,
@@ -246,6 +277,7 @@ impl Refusal {
             R::MeetingExists(_) => "meeting_exists",
             R::Empty { .. } => "empty",
             R::TooLong { .. } => "too_long",
+            R::BadCharacter { .. } => "bad_character",
             R::BadId { .. } => "bad_id",
             R::Duplicate { .. } => "duplicate",
             R::UnknownPerson { .. } => "unknown_person",
@@ -296,6 +328,7 @@ impl Refusal {
             R::ActionDone { .. } => "action_done",
             R::ActionNotDone { .. } => "action_not_done",
             R::TopicNotOpen { .. } => "topic_not_open",
+            R::TopicWrongLevel { .. } => "topic_wrong_level",
             R::UnknownTopic(_) => "unknown_topic",
             R::ObserverSeatsFull { .. } => "observer_seats_full",
             R::UnknownBooking(_) => "unknown_booking",
@@ -310,6 +343,7 @@ impl Refusal {
         match self {
             R::Empty { .. }
             | R::TooLong { .. }
+            | R::BadCharacter { .. }
             | R::BadId { .. }
             | R::Duplicate { .. }
             | R::UnknownPerson { .. }

@@ -122,6 +122,17 @@ pub fn parse_csv(text: &str) -> Result<Vec<Person>, Vec<RowError>> {
             ));
             continue;
         }
+        // Issue 11: a name the meetings would refuse (controls, text-direction controls, invisible
+        // or private-use characters, one the exports cannot print) is refused here too.
+        if let Some((ch, problem)) = name.chars().find_map(|c| crate::decide::char_problem(c, false).map(|p| (c, p))) {
+            errors.push(row_error(
+                line,
+                Field::Name,
+                crate::i18n::bad_character(ch, problem, Locale::Zh),
+                crate::i18n::bad_character(ch, problem, Locale::En),
+            ));
+            continue;
+        }
         let Some(group) = parse_group(get(c_group)) else {
             errors.push(row_error(
                 line,

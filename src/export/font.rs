@@ -129,6 +129,13 @@ pub fn face_of(c: char) -> Option<FaceIndex> {
     (1..FACES).find(|&i| face(i).is_some_and(|f| f.glyph(c).is_some()))
 }
 
+/// Can the exports print `c`? Whitespace the layout draws as a space, or a character some face
+/// has (the main font first: the fallbacks are loaded only for a character it lacks). The very
+/// test [`Fonts::check`] applies, so what `decide` lets into a record always prints.
+pub fn covers(c: char) -> bool {
+    blank(c) || face_of(c).is_some()
+}
+
 /// The faces as one font for layout: per-character face choice, advances, glyph checks.
 #[derive(Clone, Copy)]
 pub struct Fonts;
@@ -193,12 +200,8 @@ impl Fonts {
     /// (it is drawn as a space). `place` says where the text comes from, for the error, which
     /// also names the fallback files that could not be read, if any.
     pub fn check(&self, text: &str, place: &str) -> Result<()> {
-        let main = font();
         for ch in text.chars() {
-            if blank(ch) || main.glyph(ch).is_some() {
-                continue;
-            }
-            if face_of(ch).is_none() {
+            if !covers(ch) {
                 let fallback_missing = (0..FALLBACK_FILES.len())
                     .filter(|&i| fallback(i).is_none())
                     .map(|i| fallback_dir().join(FALLBACK_FILES[i]))
