@@ -344,7 +344,8 @@ pub fn long_meeting(id: MeetingId, start: Time, turns_per_item: usize) -> Vec<Co
 /// Installs the demo community: the roster, the sealed sample meeting held a
 /// week before `now`, and an upcoming meeting a week after. Returns their ids.
 pub fn install(store: &crate::store::Store, now: Time) -> Result<(MeetingId, MeetingId), crate::store::ApplyError> {
-    store.put_people(&roster())?;
+    let people = roster();
+    store.record(&crate::community::CommunityCommand { at: now, intent: crate::community::CommunityIntent::ImportPeople { people } })?;
     let sealed = MeetingId::new_random();
     let day = |d: i64| {
         let t = now + Duration::days(d);

@@ -7,6 +7,7 @@
 //! no clock is read anywhere: callers pass the time in.
 
 pub mod agenda;
+pub mod community;
 pub mod compliance;
 pub mod decide;
 pub mod demo;

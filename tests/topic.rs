@@ -11,6 +11,7 @@ use yishi::rules::Rule;
 use yishi::setup::{Form, Level};
 use yishi::store::Store;
 use yishi::topic::{self, Source, Status, Topic, TopicLink};
+use yishi::community::{CommunityCommand, CommunityIntent};
 use yishi::{demo, Intent, Time};
 
 fn topic(id: &str, title: &str, level: Level, urgent: bool, proposed: &str) -> Topic {
@@ -27,6 +28,19 @@ fn topic(id: &str, title: &str, level: Level, urgent: bool, proposed: &str) -> T
         withdrawn: None,
         escalated_from: None,
     }
+}
+
+/// One intent of the pool, recorded through the store (the only way in).
+fn record(store: &Store, at: Time, intent: CommunityIntent) {
+    store.record(&CommunityCommand { at, intent }).unwrap();
+}
+
+fn propose(store: &Store, t: Topic) {
+    record(store, t.proposed_at, CommunityIntent::ProposeTopic { topic: t });
+}
+
+fn decide(store: &Store, id: &str, at: Time) {
+    record(store, at, CommunityIntent::DecideTopic { id: id.into() });
 }
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -66,16 +80,16 @@ fn a_topic_needs_a_title_and_is_refused_naming_the_field_and_the_rule() {
 fn the_pool_is_urgent_first_then_oldest_and_settled_topics_last() {
     let (_d, store) = store();
     let now = t("2026-11-27T09:00:00+08:00");
-    let mut withdrawn = topic("w", "已撤回的议题", Level::Community, true, "2026-10-01T09:00:00+08:00");
-    withdrawn = topic::withdraw(&withdrawn, t("2026-10-05T09:00:00+08:00"), "已由物业解决").unwrap();
     for t in [
         topic("a", "小区绿化补种", Level::Community, false, "2026-11-02T09:00:00+08:00"),
         topic("b", "消防通道被占", Level::Community, true, "2026-11-20T09:00:00+08:00"),
         topic("c", "篮球场开放时间", Level::Community, false, "2026-10-20T09:00:00+08:00"),
-        withdrawn,
+        topic("w", "已撤回的议题", Level::Community, true, "2026-10-01T09:00:00+08:00"),
     ] {
-        store.put_topic(&t).unwrap();
+        propose(&store, t);
     }
+    let reason = "已由物业解决".to_string();
+    record(&store, t("2026-10-05T09:00:00+08:00"), CommunityIntent::WithdrawTopic { id: "w".into(), reason });
     let pool = store.pool(now).unwrap();
     let order: Vec<&str> = pool.iter().map(|e| e.topic.id.as_str()).collect();
     assert_eq!(order, ["b", "c", "a", "w"], "urgent first (先急后缓), then the oldest; withdrawn last");
@@ -100,10 +114,10 @@ fn a_topic_moves_forward_only() {
 fn a_decided_street_topic_without_a_meeting_in_30_days_is_overdue() {
     let (_d, store) = store();
     let decided: Time = t("2026-09-01T09:00:00+08:00");
-    let street = topic::decide(&topic("s", "背街小巷改造", Level::Street, false, "2026-08-20T09:00:00+08:00"), decided).unwrap();
-    let community = topic::decide(&topic("c", "楼道杂物清理", Level::Community, false, "2026-08-20T09:00:00+08:00"), decided).unwrap();
-    store.put_topic(&street).unwrap();
-    store.put_topic(&community).unwrap();
+    propose(&store, topic("s", "背街小巷改造", Level::Street, false, "2026-08-20T09:00:00+08:00"));
+    propose(&store, topic("c", "楼道杂物清理", Level::Community, false, "2026-08-20T09:00:00+08:00"));
+    decide(&store, "s", decided);
+    decide(&store, "c", decided);
 
     let within = store.pool(decided + Duration::days(30)).unwrap();
     assert!(within.iter().all(|e| e.warning.is_none()), "the 30th day is still in time");
@@ -120,9 +134,10 @@ fn a_decided_street_topic_without_a_meeting_in_30_days_is_overdue() {
 fn a_street_meeting_after_the_30_days_says_so_in_the_pool_and_in_its_own_record() {
     let (_d, store) = store();
     let decided = t("2026-09-01T09:00:00+08:00");
-    let s = topic::decide(&topic("s", "背街小巷改造", Level::Street, true, "2026-08-20T09:00:00+08:00"), decided).unwrap();
-    store.put_topic(&s).unwrap();
-    let link = TopicLink { id: "s".into(), decided_at: Some(decided) };
+    propose(&store, topic("s", "背街小巷改造", Level::Street, true, "2026-08-20T09:00:00+08:00"));
+    decide(&store, "s", decided);
+    // The core fills in the decision time from the pool, whatever the caller sent (R-30DAYS).
+    let link = TopicLink { id: "s".into(), decided_at: None };
     let id = street_meeting(&store, "2026-10-08T19:30:00+08:00", link, false);
 
     let pool = store.pool(t("2026-10-02T09:00:00+08:00")).unwrap();
@@ -143,7 +158,8 @@ fn a_street_meeting_after_the_30_days_says_so_in_the_pool_and_in_its_own_record(
 fn a_meeting_held_in_time_deliberates_the_topic_without_warning() {
     let (_d, store) = store();
     let decided = t("2026-09-01T09:00:00+08:00");
-    store.put_topic(&topic::decide(&topic("s", "背街小巷改造", Level::Street, false, "2026-08-20T09:00:00+08:00"), decided).unwrap()).unwrap();
+    propose(&store, topic("s", "背街小巷改造", Level::Street, false, "2026-08-20T09:00:00+08:00"));
+    decide(&store, "s", decided);
     let id = street_meeting(&store, "2026-09-20T19:30:00+08:00", TopicLink { id: "s".into(), decided_at: Some(decided) }, true);
     let pool = store.pool(t("2026-11-27T09:00:00+08:00")).unwrap();
     assert_eq!((pool[0].status, pool[0].warning.is_none()), (Status::Deliberated, true));
@@ -167,7 +183,8 @@ fn a_community_matter_is_escalated_to_the_street_keeping_the_link() {
     let link = up.escalated_from.as_ref().unwrap();
     assert_eq!((link.meeting, link.item.as_str()), (id, "i2"));
     assert!(up.background.contains("同意临时停车收费调整为每小时5元"), "what happened is carried: {}", up.background);
-    store.put_topic(&up).unwrap();
+    let escalate = CommunityIntent::EscalateItem { meeting: id, item: "i2".into(), to: Level::Street, id: "t-up".into() };
+    record(&store, at, escalate);
     assert_eq!(store.topic("t-up").unwrap().unwrap(), up);
 
     let r = topic::escalate(&m, &"i9".into(), Level::Street, "x".into(), at).unwrap_err();
@@ -193,8 +210,9 @@ fn the_yishi_tool_lists_the_pool_urgent_first_with_its_warnings() {
     {
         let store = Store::open(&data).unwrap();
         let decided = t("2026-01-05T09:00:00+08:00");
-        store.put_topic(&topic::decide(&topic("s", "背街小巷改造", Level::Street, false, "2026-01-02T09:00:00+08:00"), decided).unwrap()).unwrap();
-        store.put_topic(&topic("u", "消防通道被占", Level::Community, true, "2026-01-03T09:00:00+08:00")).unwrap();
+        propose(&store, topic("s", "背街小巷改造", Level::Street, false, "2026-01-02T09:00:00+08:00"));
+        decide(&store, "s", decided);
+        propose(&store, topic("u", "消防通道被占", Level::Community, true, "2026-01-03T09:00:00+08:00"));
     }
     let text = common::yishi(&data, &["topics"]);
     let lines: Vec<&str> = text.lines().collect();

@@ -189,6 +189,10 @@ pub enum StoreNotice {
     Behind { meeting: MeetingRef, reason: String },
     /// The roster's or topic pool's journal is damaged from `offset`.
     ListDamaged { journal: JournalRef, offset: u32 },
+    /// The roster's or pool's rows written as the first entries of its chained log.
+    ListMigrated { journal: JournalRef, entries: u32 },
+    /// A damaged roster or pool log repaired; `lost_from`: the first entry no copy held.
+    ListRepaired { journal: JournalRef, entries: u32, from_backup: bool, lost_from: Option<u32> },
 }
 
 /// The record's health: what the store did on its own, and what is damaged.
@@ -308,6 +312,15 @@ fn notice_view(titles: &HashMap<MeetingId, String>, n: &Notice) -> StoreNotice {
         }
         Notice::Journaled { meetings } => StoreNotice::Journaled { meetings: small(*meetings as u64) },
         Notice::Behind { meeting, reason } => StoreNotice::Behind { meeting: meeting_ref(titles, *meeting), reason: reason.clone() },
+        Notice::ListMigrated { journal, entries } => {
+            StoreNotice::ListMigrated { journal: journal_ref(titles, journal), entries: small(*entries) }
+        }
+        Notice::ListRepaired { journal, entries, from_backup, lost_from } => StoreNotice::ListRepaired {
+            journal: journal_ref(titles, journal),
+            entries: small(*entries),
+            from_backup: *from_backup,
+            lost_from: lost_from.map(small),
+        },
         Notice::ListDamaged { journal, offset } => {
             StoreNotice::ListDamaged { journal: journal_ref(titles, journal), offset: small(*offset) }
         }
@@ -805,6 +818,7 @@ pub async fn repair_store(app: AppHandle) -> Result<RepairOutcome, IpcError> {
     let result = tauri::async_runtime::spawn_blocking(move || -> Result<_, IpcError> {
         let store = &worker.state::<AppState>().store;
         let repairs = store.repair(from.as_deref())?;
+        store.repair_lists(from.as_deref())?; // shown as notices
         let left = store.examine()?;
         Ok((repairs, health_view(store, &left, true)))
     })

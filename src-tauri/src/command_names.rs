@@ -19,6 +19,7 @@ pub const COMMANDS: &[&str] = &[
     "compliance",
     // home: the topic pool (src/topics.rs)
     "list_topics",
+    "agenda_topics",
     "propose_topic",
     "decide_topic",
     "withdraw_topic",

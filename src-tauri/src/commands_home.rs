@@ -17,13 +17,15 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 use yishi::i18n::{self, Locale};
+use yishi::community::{CommunityCommand, CommunityIntent};
 use yishi::people::Person;
-use yishi::refusal::{Field, Refusal};
+
 use yishi::roster::RowError;
 use yishi::setup::{Form, Level};
 use yishi::{MeetingId, PersonId};
 
 use crate::dto;
+use crate::commands::now;
 use crate::ipc::IpcError;
 use crate::views::Label;
 use crate::AppState;
@@ -179,46 +181,27 @@ fn roster_view(state: &AppState) -> Result<Vec<PersonView>, IpcError> {
     Ok(state.store.roster()?.iter().map(PersonView::from).collect())
 }
 
-/// The next free "pN" number on the roster (p1, p2, …), for a person added without one.
-pub fn next_person_id(roster: &[Person]) -> String {
-    let top = roster
-        .iter()
-        .filter_map(|p| p.id.as_str().strip_prefix('p')?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("p{:02}", top + 1)
-}
-
 #[tauri::command]
 pub async fn list_roster(state: State<'_, AppState>) -> Result<Vec<PersonView>, IpcError> {
     roster_view(&state)
 }
 
-/// Adds a person or replaces one; resolves to the whole roster.
+/// Adds a person (an empty id takes the next free one) or changes one; resolves to the whole
+/// roster. The core checks it against the roster's log (R-PARTIES).
 #[tauri::command]
 pub async fn save_person(state: State<'_, AppState>, person: PersonInput) -> Result<Vec<PersonView>, IpcError> {
-    let roster = state.store.roster()?;
-    let id = if person.id.is_empty() && !person.existing { next_person_id(&roster) } else { person.id };
     let group = serde_json::from_value(serde_json::to_value(person.group).map_err(IpcError::internal)?)
         .map_err(IpcError::internal)?;
-    let p = Person { id: PersonId(id), name: person.name, group, two_committees: person.two_committees };
-    yishi::decide::person_valid(&p).map_err(IpcError::from)?;
-    let known = roster.iter().any(|q| q.id == p.id);
-    if known != person.existing {
-        return Err(IpcError::from(if known {
-            Refusal::Duplicate { field: Field::PersonId, value: p.id.to_string() }
-        } else {
-            Refusal::UnknownPerson { field: Field::PersonId, id: p.id.to_string() }
-        }));
-    }
-    state.store.put_people(&[p])?;
+    let p = Person { id: PersonId(person.id), name: person.name, group, two_committees: person.two_committees };
+    let intent = if person.existing { CommunityIntent::ChangePerson { person: p } } else { CommunityIntent::AddPerson { person: p } };
+    state.store.record(&CommunityCommand { at: now(), intent })?;
     roster_view(&state)
 }
 
 /// Takes a person off the roster. Meetings keep their own copy of who took part.
 #[tauri::command]
 pub async fn remove_person(state: State<'_, AppState>, id: String) -> Result<Vec<PersonView>, IpcError> {
-    state.store.remove_person(&PersonId(id))?;
+    state.store.record(&CommunityCommand { at: now(), intent: CommunityIntent::RemovePerson { id: PersonId(id) } })?;
     roster_view(&state)
 }
 
@@ -284,7 +267,7 @@ pub fn import_file(store: &yishi::Store, path: &Path) -> Result<ImportOutcome, I
         Ok(people) => {
             let before = store.roster()?;
             let updated = people.iter().filter(|p| before.iter().any(|q| q.id == p.id)).count();
-            store.put_people(&people)?;
+            store.record(&CommunityCommand { at: now(), intent: CommunityIntent::ImportPeople { people: people.clone() } })?;
             Ok(ImportOutcome::Imported {
                 file_name: name,
                 count: people.len() as u32,
@@ -540,12 +523,6 @@ mod tests {
         assert_eq!(o.roles.len(), 3);
         assert_eq!(o.vote_rules.len(), 3);
         assert_eq!(o.default_turn_limit_secs, 180);
-    }
-
-    #[test]
-    fn new_people_are_numbered_after_the_highest_p_number() {
-        assert_eq!(next_person_id(&[]), "p01");
-        assert_eq!(next_person_id(&yishi::demo::roster()), "p31");
     }
 
     #[test]

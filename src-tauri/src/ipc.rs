@@ -46,6 +46,7 @@ impl From<StoreError> for IpcError {
         let code = match &e {
             StoreError::InUse(_) => "store_in_use",
             StoreError::ChainBroken(_) => "chain_broken",
+            StoreError::ListBroken(_) => "list_broken",
             StoreError::UnknownMeeting(_) => "unknown_meeting",
             StoreError::Sled(_) | StoreError::Encode(_) => "store_error",
             StoreError::Damaged(_) => "store_damaged",

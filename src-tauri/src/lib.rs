@@ -110,6 +110,7 @@ pub fn run() {
             commands_home::export_document,
             compliance::compliance,
             topics::list_topics,
+            topics::agenda_topics,
             topics::propose_topic,
             topics::decide_topic,
             topics::withdraw_topic,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
+use yishi::community::{CommunityCommand, CommunityIntent};
 use yishi::i18n;
 use yishi::topic::{self, PoolEntry, Topic};
 
@@ -164,13 +165,24 @@ fn pool_view(store: &yishi::Store) -> Result<Vec<TopicView>, IpcError> {
     Ok(yishi::topic::pool(&store.topics()?, &list, now()).iter().map(|e| topic_view(e, title)).collect())
 }
 
-fn existing(store: &yishi::Store, id: &str) -> Result<Topic, IpcError> {
-    store.topic(id)?.ok_or_else(|| IpcError::from(yishi::Refusal::UnknownTopic(id.chars().take(80).collect())))
+/// One intent of the pool, checked and recorded by the core; resolves to the whole pool.
+fn record(store: &yishi::Store, intent: CommunityIntent) -> Result<Vec<TopicView>, IpcError> {
+    store.record(&CommunityCommand { at: now(), intent })?;
+    pool_view(store)
 }
 
 #[tauri::command]
 pub async fn list_topics(state: State<'_, AppState>) -> Result<Vec<TopicView>, IpcError> {
     pool_view(&state.store)
+}
+
+/// R-TOPIC: the topics a new agenda item of a `level` meeting may take, as the core decides
+/// (still to be dealt with, of that level).
+#[tauri::command]
+pub async fn agenda_topics(state: State<'_, AppState>, level: Level) -> Result<Vec<TopicView>, IpcError> {
+    let list = state.store.list()?;
+    let title = |id: &yishi::MeetingId| list.iter().find(|s| &s.id == id).map(|s| s.title.clone()).unwrap_or_default();
+    Ok(state.store.offered_topics(level_core(level), now())?.iter().map(|e| topic_view(e, title)).collect())
 }
 
 /// R-TOPIC: a new topic in the pool; resolves to the whole pool.
@@ -189,24 +201,18 @@ pub async fn propose_topic(state: State<'_, AppState>, topic: TopicInput) -> Res
         withdrawn: None,
         escalated_from: None,
     };
-    yishi::topic::propose(&t).map_err(IpcError::from)?;
-    state.store.put_topic(&t)?;
-    pool_view(&state.store)
+    record(&state.store, CommunityIntent::ProposeTopic { topic: t })
 }
 
 /// 确定为议题 (R-30DAYS starts for a street topic).
 #[tauri::command]
 pub async fn decide_topic(state: State<'_, AppState>, id: String) -> Result<Vec<TopicView>, IpcError> {
-    let t = yishi::topic::decide(&existing(&state.store, &id)?, now()).map_err(IpcError::from)?;
-    state.store.put_topic(&t)?;
-    pool_view(&state.store)
+    record(&state.store, CommunityIntent::DecideTopic { id })
 }
 
 #[tauri::command]
 pub async fn withdraw_topic(state: State<'_, AppState>, id: String, reason: String) -> Result<Vec<TopicView>, IpcError> {
-    let t = yishi::topic::withdraw(&existing(&state.store, &id)?, now(), &reason).map_err(IpcError::from)?;
-    state.store.put_topic(&t)?;
-    pool_view(&state.store)
+    record(&state.store, CommunityIntent::WithdrawTopic { id, reason })
 }
 
 /// R-ESCALATE: a closed item of a community meeting forwarded as a topic to `to` (the street,
@@ -220,9 +226,6 @@ pub async fn escalate_item(
 ) -> Result<Vec<TopicView>, IpcError> {
     let id: yishi::MeetingId =
         meeting.parse().map_err(|_| IpcError::from(yishi::Refusal::BadId { field: yishi::refusal::Field::MeetingId, value: meeting.chars().take(80).collect() }))?;
-    let m = state.store.snapshot(id)?.meeting;
-    let t = yishi::topic::escalate(&m, &item.as_str().into(), level_core(to), format!("t-{}", yishi::MeetingId::new_random()), now())
-        .map_err(IpcError::from)?;
-    state.store.put_topic(&t)?;
-    pool_view(&state.store)
+    let new = format!("t-{}", yishi::MeetingId::new_random());
+    record(&state.store, CommunityIntent::EscalateItem { meeting: id, item: item.as_str().into(), to: level_core(to), id: new })
 }

@@ -48,7 +48,11 @@ fn documented_commands() -> Vec<serde_json::Value> {
         } else if line.starts_with("```") {
             in_block = false;
         } else if in_block && !line.trim().is_empty() {
-            out.push(serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")));
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            // Lines without a meeting are the roster's and the pool's intents: not mirrored.
+            if v.get("meeting").is_some() {
+                out.push(v);
+            }
         }
     }
     out

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use yishi::community::{CommunityCommand, CommunityIntent};
 use yishi::i18n::Locale;
 use yishi::ids::{MeetingId, Time};
 use yishi::intent::{Command, Intent};
@@ -24,6 +25,15 @@ struct Line {
     #[serde(default)]
     at: Option<Time>,
     intent: Intent,
+}
+
+/// A line for the roster or the topic pool (no `meeting`): `at` defaults to now.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommunityLine {
+    #[serde(default)]
+    at: Option<Time>,
+    intent: CommunityIntent,
 }
 
 fn input_error(line: usize, zh: &str, en: &str) -> ExitCode {
@@ -67,7 +77,22 @@ pub fn run(store: &Store, file: &Path, acks: bool, quiet: bool) -> ExitCode {
         }
         let line: Line = match serde_json::from_str(text) {
             Ok(l) => l,
-            Err(e) => return input_error(line_no, &format!("JSON 格式或字段错误：{e}"), &format!("bad JSON or fields: {e}")),
+            Err(e) => match serde_json::from_str::<CommunityLine>(text) {
+                Ok(c) => {
+                    let cmd = CommunityCommand { at: c.at.unwrap_or_else(|| chrono::Local::now().fixed_offset()), intent: c.intent };
+                    match store.record(&cmd) {
+                        Ok(()) if acks => {
+                            let mut out = stdout.lock();
+                            let _ = writeln!(out, "ack {line_no} {}", cmd.intent.list().name());
+                            let _ = out.flush();
+                        }
+                        Ok(()) => {}
+                        Err(e) => return refused(line_no, e),
+                    }
+                    continue;
+                }
+                Err(_) => return input_error(line_no, &format!("JSON 格式或字段错误：{e}"), &format!("bad JSON or fields: {e}")),
+            },
         };
         let meeting = match (line.meeting, &line.intent, current) {
             (Some(m), _, _) => m,
@@ -89,20 +114,7 @@ pub fn run(store: &Store, file: &Path, acks: bool, quiet: bool) -> ExitCode {
                 }
                 last = Some(snapshot);
             }
-            Err(ApplyError::Refused(r)) => {
-                let rule = r.rule().map(|x| x.id()).unwrap_or("-");
-                eprintln!(
-                    "第 {line_no} 行被拒绝 / line {line_no} refused: {} {rule}\n{}\n{}",
-                    r.code(),
-                    r.message(Locale::Zh),
-                    r.message(Locale::En)
-                );
-                return ExitCode::from(EXIT_REFUSED);
-            }
-            Err(ApplyError::Store(e)) => {
-                eprintln!("第 {line_no} 行 / line {line_no}: {e}");
-                return ExitCode::from(EXIT_USAGE);
-            }
+            Err(e) => return refused(line_no, e),
         }
     }
     if !quiet {
@@ -117,4 +129,23 @@ pub fn run(store: &Store, file: &Path, acks: bool, quiet: bool) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn refused(line_no: usize, e: ApplyError) -> ExitCode {
+    match e {
+        ApplyError::Refused(r) => {
+            let rule = r.rule().map(|x| x.id()).unwrap_or("-");
+            eprintln!(
+                "第 {line_no} 行被拒绝 / line {line_no} refused: {} {rule}\n{}\n{}",
+                r.code(),
+                r.message(Locale::Zh),
+                r.message(Locale::En)
+            );
+            ExitCode::from(EXIT_REFUSED)
+        }
+        ApplyError::Store(e) => {
+            eprintln!("第 {line_no} 行 / line {line_no}: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
 }

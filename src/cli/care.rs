@@ -41,10 +41,18 @@ pub fn doctor(store: &Store, repair: bool, from: Option<&Path>, json: bool) -> E
     } else {
         Vec::new()
     };
+    let list_breaks = store.list_breaks();
+    if repair && !list_breaks.is_empty() {
+        // Shown below as notices (what was restored, and from which entry nothing could be).
+        if let Err(e) = store.repair_lists(from.as_deref()) {
+            return fail(EXIT_USAGE, &e);
+        }
+    }
     let notices = store.notices();
+    let lists_left = store.list_breaks();
     let left = if repair { store.examine().unwrap_or(found.clone()) } else { found.clone() };
     if json {
-        let out = serde_json::json!({ "notices": notices, "found": found, "repairs": repairs, "damaged": left });
+        let out = serde_json::json!({ "notices": notices, "found": found, "repairs": repairs, "damaged": left, "lists_damaged": lists_left });
         println!("{out}");
     } else {
         for n in &notices {
@@ -53,16 +61,20 @@ pub fn doctor(store: &Store, repair: bool, from: Option<&Path>, json: bool) -> E
         for b in &found {
             println!("损坏 DAMAGED    {b}");
         }
+        for b in &list_breaks {
+            println!("损坏 DAMAGED    {b}");
+        }
         for r in &repairs {
             println!("修复 REPAIRED   {r}");
         }
-        if found.is_empty() {
+        if found.is_empty() && list_breaks.is_empty() {
             println!("完好 intact     {} 个会议，两份副本均已核对 / {} meetings, both copies checked", count(store), count(store));
         } else if !repair {
             println!("运行 yishi doctor --repair [--from 备份目录] 以修复 / run yishi doctor --repair [--from BACKUP] to repair");
         }
     }
-    if left.is_empty() && repairs.iter().all(|r| r.missing == 0) {
+    let lost = notices.iter().any(|n| matches!(n, yishi::store::Notice::ListRepaired { lost_from: Some(_), .. }));
+    if left.is_empty() && lists_left.is_empty() && !lost && repairs.iter().all(|r| r.missing == 0) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_BROKEN)

@@ -227,8 +227,17 @@ fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(EXIT_USAGE, &e),
     };
-    // Saying "intact" about nothing would pass a mistyped id or an empty folder as checked.
+    let heads = store.list_heads();
+    // Saying "intact" about nothing would pass a mistyped id or an empty folder as checked. (A
+    // store with no meeting may still hold a roster: a damaged one is reported all the same.)
     if list.is_empty() {
+        let damaged = if meeting.is_none() { store.verify_lists().unwrap_or_default() } else { Vec::new() };
+        if !damaged.is_empty() {
+            for b in damaged {
+                println!("损坏 BROKEN  {b}");
+            }
+            return ExitCode::from(EXIT_BROKEN);
+        }
         return fail(EXIT_NOTHING, &"记录库中没有会议，未作核对 / no meeting is recorded here: nothing verified");
     }
     let only = match meeting.map(|m| resolve(store, m)).transpose() {
@@ -237,15 +246,26 @@ fn verify(store: &Store, meeting: Option<&str>) -> ExitCode {
         Err(e @ CliError::NoMatch(_)) => return fail(EXIT_NOTHING, &e),
         Err(e) => return fail(EXIT_USAGE, &e),
     };
-    match store.verify(only) {
-        Ok(breaks) if breaks.is_empty() => {
+    // The roster's and the pool's logs are checked with the whole store, not with one meeting.
+    let lists = match only {
+        Some(_) => Ok(Vec::new()),
+        None => store.verify_lists(),
+    };
+    match store.verify(only).and_then(|b| Ok((b, lists?))) {
+        Ok((breaks, lists)) if breaks.is_empty() && lists.is_empty() => {
             for s in list.iter().filter(|s| only.is_none_or(|id| id == s.id)) {
                 println!("完好 intact  {}  {} 个事件 events  指纹 fingerprint {}", s.id, s.events, s.head);
             }
+            for (l, n, head) in heads.iter().filter(|(_, n, _)| only.is_none() && *n > 0) {
+                println!("{}完好 {} intact  {n} 条 entries  指纹 fingerprint {head}", l.label_zh(), l.label_en());
+            }
             ExitCode::SUCCESS
         }
-        Ok(breaks) => {
+        Ok((breaks, lists)) => {
             for b in breaks {
+                println!("损坏 BROKEN  {b}");
+            }
+            for b in lists {
                 println!("损坏 BROKEN  {b}");
             }
             ExitCode::from(EXIT_BROKEN)
@@ -269,7 +289,11 @@ fn roster(store: &Store, import: Option<&std::path::Path>) -> ExitCode {
         };
         match yishi::roster::parse_csv(&text) {
             Ok(people) => {
-                if let Err(e) = store.put_people(&people) {
+                let cmd = yishi::community::CommunityCommand {
+                    at: chrono::Local::now().fixed_offset(),
+                    intent: yishi::community::CommunityIntent::ImportPeople { people: people.clone() },
+                };
+                if let Err(e) = store.record(&cmd) {
                     eprintln!("yishi: {e}");
                     return ExitCode::from(EXIT_USAGE);
                 }

@@ -240,7 +240,12 @@ pub fn check(backup: &Path) -> Result<Vec<String>, BackupError> {
     }
     for f in &m.lists {
         match std::fs::read(journals.dir().join(&f.name)) {
-            Ok(b) if sha(&b) == f.sha256 => {}
+            Ok(b) if sha(&b) == f.sha256 => {
+                let list = crate::community::List::ALL.into_iter().find(|l| f.name == format!("{}.{}", l.name(), journal::EXT));
+                if let Some(b) = list.and_then(|l| super::lists::read_bytes(l, &b).log.broken) {
+                    problems.push(b.to_string());
+                }
+            }
             _ => problems.push(format!("{}：文件缺失或已改变 / file missing or changed", f.name)),
         }
     }
@@ -313,7 +318,11 @@ impl Store {
         let known = self.list()?.into_iter().map(|s| s.id).collect();
         let restored = restore_into(backup, &self.dir, &known, progress)?;
         self.adopt_journals()?;
+        if !restored.lists.is_empty() {
+            self.load_lists()?;
+        }
         let repairs = self.repair(Some(backup))?;
+        self.repair_lists(Some(backup))?;
         Ok((restored, repairs))
     }
 }

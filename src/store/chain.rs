@@ -77,7 +77,12 @@ pub fn parse_event_key(key: &[u8]) -> Option<(MeetingId, u64)> {
 
 /// Encodes one event after `prev`: the stored bytes and the new head.
 pub fn seal_event(prev: &Hash, ev: &StoredEvent) -> Result<(Vec<u8>, Hash), serde_json::Error> {
-    let body = serde_json::to_vec(ev)?;
+    seal(prev, ev)
+}
+
+/// Encodes any chained record (a meeting's event, an entry of the roster or the pool) after `prev`.
+pub fn seal<T: Serialize>(prev: &Hash, record: &T) -> Result<(Vec<u8>, Hash), serde_json::Error> {
+    let body = serde_json::to_vec(record)?;
     let hash = link(prev, &body);
     let mut value = Vec::with_capacity(64 + body.len());
     value.extend_from_slice(prev);

@@ -79,12 +79,12 @@ impl Store {
             }
         }
         all.sort_by_key(|b| (b.meeting, b.position));
-        self.check_lists();
         Ok(all)
     }
 
     /// Repairs every damaged meeting from a verified copy, the backup (a backup folder: see
-    /// `backup`) last. Returns what was done for each.
+    /// `backup`) last. Returns what was done for each. (The roster's and the pool's logs:
+    /// `repair_lists`.)
     pub fn repair(&self, backup: Option<&Path>) -> Result<Vec<Repair>, StoreError> {
         let found = self.examine()?;
         let mut done = Vec::new();
@@ -105,9 +105,6 @@ impl Store {
         }
         if let Some(reason) = rebuild {
             self.rebuild(reason)?;
-        }
-        for list in self.check_lists() {
-            self.journal_list_from_copy(&list)?;
         }
         Ok(done)
     }

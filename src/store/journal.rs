@@ -25,7 +25,8 @@ pub const TOPICS: &str = "topics";
 pub const EVENT: u8 = b'E';
 /// A signature image, written before the event that names it.
 pub const BLOB: u8 = b'B';
-/// Roster: a person put (JSON), a person removed (id). Topic pool: a topic put (JSON).
+/// The roster's and the pool's frames before they were chained logs (read only to migrate them):
+/// a person put (JSON), a person removed (id), a topic put (JSON).
 pub const PERSON_PUT: u8 = b'P';
 pub const PERSON_REMOVED: u8 = b'R';
 pub const TOPIC_PUT: u8 = b'T';
@@ -41,6 +42,11 @@ pub fn frame(kind: u8, payload: &[u8]) -> Vec<u8> {
     out.push(kind);
     out.extend_from_slice(payload);
     out
+}
+
+/// The bytes a frame of `payload_len` takes in the file.
+pub fn frame_len(payload_len: usize) -> u64 {
+    (HEADER + payload_len) as u64
 }
 
 fn crc(kind: u8, payload: &[u8]) -> u32 {

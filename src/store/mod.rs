@@ -1,7 +1,8 @@
 //! The durable record. An accepted intent's events are appended to the meeting's journal file
 //! and synced (`journal`: the source of truth, one file per meeting) before it is acknowledged,
-//! then written to sled — the read model: index, events, blobs, roster and topic trees — in one
-//! atomic batch. sled is brought in line with the journals when the store opens (`recover`).
+//! then written to sled — the read model: index, events, blobs — in one atomic batch. sled is
+//! brought in line with the journals when the store opens (`recover`). The roster and the topic
+//! pool are logs of their own, folded in memory (`lists`).
 //!
 //! Opening verifies the index and every live (unsealed) chain in full, then
 //! checks the sealed chains — their ends first, then in full — on a
@@ -16,13 +17,13 @@ pub mod doctor;
 pub mod index;
 mod indexer;
 pub mod journal;
+pub mod lists;
 pub mod recover;
 pub mod verify;
 
 use crate::decide::decide;
 use crate::ids::{MeetingId, Time};
 use crate::intent::{Command, Intent};
-use crate::people::Person;
 use crate::refusal::Refusal;
 use crate::setup::Level;
 use crate::state::{Meeting, Phase, RecordInfo, Snapshot, Warning};
@@ -54,6 +55,9 @@ pub enum StoreError {
     Encode(#[from] serde_json::Error),
     #[error("{0}")]
     ChainBroken(ChainBreak),
+    /// The roster's or the pool's log is damaged: it takes nothing more until `doctor` repairs it.
+    #[error("{0}")]
+    ListBroken(lists::ListBreak),
     #[error("meeting {0} does not exist / 找不到会议 {0}")]
     UnknownMeeting(MeetingId),
     #[error("the store's files are damaged: {0} / 存储文件损坏")]
@@ -108,6 +112,8 @@ pub struct Store {
     notices: Mutex<Vec<Notice>>,
     /// Folded meetings, derived from the log on first use.
     cache: Mutex<HashMap<MeetingId, Loaded>>,
+    /// The roster and the topic pool, folded from their logs when the store opens.
+    lists: Mutex<lists::Lists>,
     /// One intent at a time: decide, append and fold happen as one step.
     write: Mutex<()>,
     audit: Arc<Audit>,
@@ -219,11 +225,13 @@ impl Store {
             indexer: indexer::Indexer::new()?,
             notices: Mutex::new(notices),
             cache: Mutex::new(HashMap::new()),
+            lists: Mutex::new(lists::Lists::default()),
             write: Mutex::new(()),
             audit: Arc::new(Audit::default()),
             auditor: Mutex::new(None),
         };
         let index = store.catch_up(index)?;
+        store.load_lists()?;
         store.start_audit(index)?;
         Ok(store)
     }
@@ -382,6 +390,21 @@ impl Store {
         }
         self.ensure_cached(cmd.meeting)?;
         let loaded = lock(&self.cache).remove(&cmd.meeting);
+        // R-TOPIC R-30DAYS: an item's topic comes from the pool, with the pool's decision time.
+        let linked = match cmd.intent.links_topic() {
+            false => Ok(None),
+            true => crate::community::link_topics(cmd, &lock(&self.lists).state, loaded.as_ref().map(|l| l.meeting.level)),
+        };
+        let linked = match linked {
+            Ok(l) => l,
+            Err(r) => {
+                if let Some(l) = loaded {
+                    lock(&self.cache).insert(cmd.meeting, l);
+                }
+                return Err(r.into());
+            }
+        };
+        let cmd = linked.as_ref().unwrap_or(cmd);
         let decision = match decide(loaded.as_ref().map(|l| &l.meeting), cmd) {
             Ok(d) => d,
             Err(r) => {
@@ -594,76 +617,6 @@ impl Store {
     /// A signature image by its SHA-256 (hex).
     pub fn blob(&self, sha256_hex: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.rm().log.get(chain::blob_key(sha256_hex))?.map(|v| v.to_vec()))
-    }
-
-    // ---- the community roster
-
-    pub fn roster(&self) -> Result<Vec<Person>, StoreError> {
-        let mut out = Vec::new();
-        for kv in self.rm().roster.iter() {
-            let (_, v) = kv?;
-            out.push(serde_json::from_slice::<Person>(&v)?);
-        }
-        Ok(out)
-    }
-
-    /// Adds or replaces people on the roster in one atomic, flushed batch.
-    pub fn put_people(&self, people: &[Person]) -> Result<(), StoreError> {
-        let _guard = lock(&self.write);
-        let mut batch = sled::Batch::default();
-        let mut frames = Vec::new();
-        for p in people {
-            let json = serde_json::to_vec(p)?;
-            frames.extend(journal::frame(journal::PERSON_PUT, &json));
-            batch.insert(p.id.as_str().as_bytes(), json);
-        }
-        let len = self.journals.append(journal::ROSTER, &frames)?;
-        self.rm().roster.apply_batch(batch)?;
-        self.mark_list(journal::ROSTER, len)
-    }
-
-    pub fn remove_person(&self, id: &crate::ids::PersonId) -> Result<bool, StoreError> {
-        let _guard = lock(&self.write);
-        if self.rm().roster.get(id.as_str().as_bytes())?.is_none() {
-            return Ok(false);
-        }
-        let len = self.journals.append(journal::ROSTER, &journal::frame(journal::PERSON_REMOVED, id.as_str().as_bytes()))?;
-        self.rm().roster.remove(id.as_str().as_bytes())?;
-        self.mark_list(journal::ROSTER, len)?;
-        Ok(true)
-    }
-
-    // ---- the topic pool (R-TOPIC, R-30DAYS, R-ESCALATE)
-
-    pub fn topics(&self) -> Result<Vec<crate::topic::Topic>, StoreError> {
-        let mut out = Vec::new();
-        for kv in self.rm().topics.iter() {
-            let (_, v) = kv?;
-            out.push(serde_json::from_slice(&v)?);
-        }
-        Ok(out)
-    }
-
-    pub fn topic(&self, id: &str) -> Result<Option<crate::topic::Topic>, StoreError> {
-        Ok(match self.rm().topics.get(id.as_bytes())? {
-            Some(v) => Some(serde_json::from_slice(&v)?),
-            None => None,
-        })
-    }
-
-    /// Stores a topic (new, or moved forward by `topic::decide`/`withdraw`), flushed before
-    /// returning. The caller has checked it with the `topic` module.
-    pub fn put_topic(&self, t: &crate::topic::Topic) -> Result<(), StoreError> {
-        let _guard = lock(&self.write);
-        let json = serde_json::to_vec(t)?;
-        let len = self.journals.append(journal::TOPICS, &journal::frame(journal::TOPIC_PUT, &json))?;
-        self.rm().topics.insert(t.id.as_bytes(), json)?;
-        self.mark_list(journal::TOPICS, len)
-    }
-
-    /// The pool as of `now`, urgent first, with where each topic is on an agenda.
-    pub fn pool(&self, now: Time) -> Result<Vec<crate::topic::PoolEntry>, StoreError> {
-        Ok(crate::topic::pool(&self.topics()?, &self.list()?, now))
     }
 
     /// Raw access for integrity tests and tools.

@@ -34,6 +34,12 @@ pub enum Notice {
     /// The roster's or the topic pool's journal is damaged from `offset` on; what comes before
     /// it is in use.
     ListDamaged { journal: String, offset: u64 },
+    /// The roster's or the pool's rows, kept before they were logs, written as its first entries
+    /// (marked as migrated); the old file is kept in `damaged/`.
+    ListMigrated { journal: String, entries: u64 },
+    /// A damaged roster or pool log rewritten by `doctor --repair`: `entries` verified entries,
+    /// from the backup or from its own good part; `lost_from` the first entry no copy held.
+    ListRepaired { journal: String, entries: u64, from_backup: bool, lost_from: Option<u64> },
 }
 
 impl fmt::Display for Notice {
@@ -65,6 +71,18 @@ impl fmt::Display for Notice {
             Notice::ListDamaged { journal, offset } => write!(
                 f,
                 "日志 {journal} 自第 {offset} 字节起损坏，请运行 yishi doctor / journal {journal} damaged from byte {offset}: run yishi doctor"
+            ),
+            Notice::ListRepaired { journal, entries, from_backup, lost_from } => {
+                let (zh, en) = if *from_backup { ("由备份", "from the backup") } else { ("由其完好部分", "from its intact part") };
+                write!(f, "日志 {journal} 已{zh}修复，共 {entries} 条记录 / journal {journal} repaired {en}: {entries} entries")?;
+                match lost_from {
+                    Some(n) => write!(f, "；第 {n} 条起无完好副本，原文件保存在 damaged/ / entries from {n} on had no intact copy; the damaged file is kept in damaged/"),
+                    None => Ok(()),
+                }
+            }
+            Notice::ListMigrated { journal, entries } => write!(
+                f,
+                "{journal} 原有的 {entries} 条记录已写入其可校验的日志（标记为迁移） / the {entries} rows of {journal} written as the first entries of its chained log (marked as migrated)"
             ),
         }
     }
@@ -280,8 +298,7 @@ impl Store {
         let mut changed = false;
         for name in self.journals.names()? {
             if name == journal::ROSTER || name == journal::TOPICS {
-                changed |= self.catch_up_list(&name)?;
-                continue;
+                continue; // the community's logs: see `lists`
             }
             let Ok(id) = name.parse::<uuid::Uuid>().map(MeetingId) else { continue };
             journaled.insert(id);
@@ -314,11 +331,6 @@ impl Store {
         }
         if written > 0 {
             self.notice(Notice::Journaled { meetings: written });
-        }
-        for list in [journal::ROSTER, journal::TOPICS] {
-            if !journaled_list(&self.journals, list) {
-                changed |= self.journal_list_from_copy(list)?;
-            }
         }
         if changed || written > 0 {
             self.rm().db.flush()?;
@@ -403,110 +415,6 @@ impl Store {
         lock(&self.cache).insert(id, loaded.clone());
         Ok(Some(loaded))
     }
-
-    /// Records in sled how long a list's journal is, with what it holds.
-    pub(super) fn mark_list(&self, list: &str, len: u64) -> Result<(), StoreError> {
-        self.rm().db.open_tree("meta")?.insert(format!("journal_len:{list}"), &len.to_be_bytes())?;
-        Ok(())
-    }
-
-    fn list_tree(&self, list: &str) -> sled::Tree {
-        if list == journal::ROSTER {
-            self.rm().roster
-        } else {
-            self.rm().topics
-        }
-    }
-
-    /// The roster or topic tree rebuilt from its journal when the two differ.
-    fn catch_up_list(&self, list: &str) -> Result<bool, StoreError> {
-        let path = self.journals.path(list);
-        let len = std::fs::metadata(&path)?.len();
-        let marked = self.rm().db.open_tree("meta")?.get(format!("journal_len:{list}"))?;
-        if marked.as_deref() == Some(&len.to_be_bytes()[..]) {
-            return Ok(false);
-        }
-        let mut scan = journal::scan(&path)?;
-        if let Some(bad) = scan.bad.clone() {
-            if bad.truncated {
-                let aside = aside_path(&self.dir, &format!("{list}-tail"));
-                self.journals.cut(list, scan.good_len, &aside)?;
-                self.notice(Notice::TailSetAside { journal: list.into(), bytes: scan.file_len - scan.good_len, aside: aside.display().to_string() });
-                scan = journal::scan(&path)?;
-            } else {
-                self.notice(Notice::ListDamaged { journal: list.into(), offset: bad.offset });
-                return Ok(false);
-            }
-        }
-        let tree = self.list_tree(list);
-        tree.clear()?;
-        for (kind, payload) in &scan.frames {
-            match *kind {
-                journal::PERSON_PUT => {
-                    let p: crate::people::Person = serde_json::from_slice(payload)?;
-                    tree.insert(p.id.as_str().as_bytes(), payload.as_slice())?;
-                }
-                journal::PERSON_REMOVED => {
-                    tree.remove(payload.as_slice())?;
-                }
-                journal::TOPIC_PUT => {
-                    let t: crate::topic::Topic = serde_json::from_slice(payload)?;
-                    tree.insert(t.id.as_bytes(), payload.as_slice())?;
-                }
-                _ => {}
-            }
-        }
-        self.mark_list(list, scan.good_len)?;
-        Ok(true)
-    }
-
-    /// The roster's and topic pool's journals, read now: a damaged one is a notice.
-    pub(super) fn check_lists(&self) -> Vec<String> {
-        let mut damaged = Vec::new();
-        for list in [journal::ROSTER, journal::TOPICS] {
-            let path = self.journals.path(list);
-            if !path.exists() {
-                continue;
-            }
-            let bad = match journal::scan(&path) {
-                Ok(scan) => scan.bad.map(|b| b.offset),
-                Err(_) => Some(0),
-            };
-            if let Some(offset) = bad {
-                let n = Notice::ListDamaged { journal: list.into(), offset };
-                if !lock(&self.notices).contains(&n) {
-                    self.notice(n);
-                }
-                damaged.push(list.to_string());
-            }
-        }
-        damaged
-    }
-
-    /// A list's journal written anew from sled's tree (kept before the journals existed, or
-    /// damaged since: the old one is kept in `damaged/`).
-    pub(super) fn journal_list_from_copy(&self, list: &str) -> Result<bool, StoreError> {
-        let tree = self.list_tree(list);
-        if tree.is_empty() {
-            return Ok(false);
-        }
-        let kind = if list == journal::ROSTER { journal::PERSON_PUT } else { journal::TOPIC_PUT };
-        let old = self.journals.path(list);
-        if old.exists() {
-            journal::write_durable(&aside_path(&self.dir, &format!("{list}-journal")), &std::fs::read(&old)?)?;
-        }
-        let mut frames = Vec::new();
-        for kv in tree.iter() {
-            frames.extend(journal::frame(kind, &kv?.1));
-        }
-        let len = self.journals.replace(list, &frames)?;
-        self.mark_list(list, len)?;
-        Ok(true)
-    }
-}
-
-fn journaled_list(journals: &Journals, list: &str) -> bool {
-    journals.path(list).is_file()
 }
 
 impl Store {

@@ -29,7 +29,8 @@ pub fn upcoming_id() -> MeetingId {
 /// A store in `dir` with the sealed demo meeting and an upcoming one.
 pub fn demo_store(dir: &Path) -> Store {
     let store = Store::open(dir).unwrap();
-    store.put_people(&yishi::demo::roster()).unwrap();
+    let people = yishi::demo::roster();
+    store.record(&yishi::community::CommunityCommand { at: chrono::DateTime::parse_from_rfc3339("2026-01-01T09:00:00+08:00").unwrap(), intent: yishi::community::CommunityIntent::ImportPeople { people } }).unwrap();
     for cmd in yishi::demo::sealed_meeting(sealed_id(), start()) {
         store.apply(&cmd).unwrap();
     }

@@ -162,6 +162,11 @@ export function listTopics(): Promise<TopicView[]> {
   return call<TopicView[]>('list_topics');
 }
 
+/** R-TOPIC: what a new agenda item of a `level` meeting may take from the pool, as the core decides. */
+export function agendaTopics(level: Level): Promise<TopicView[]> {
+  return call<TopicView[]>('agenda_topics', { level });
+}
+
 /** Each change resolves to the whole pool; the shell makes the id and reads the clock. */
 export function proposeTopic(topic: TopicInput): Promise<TopicView[]> {
   return call<TopicView[]>('propose_topic', { topic });

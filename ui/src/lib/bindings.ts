@@ -470,7 +470,7 @@ export type HealthView = { notices: Array<StoreNotice>, damage: Array<DamageView
  */
 checked: boolean, meetings: number, };
 
-export type StoreNotice = { "kind": "rebuilt", aside: string, reason: string, } | { "kind": "caught_up", meeting: MeetingRef, events: number, } | { "kind": "tail_set_aside", journal: JournalRef, bytes: number, aside: string, } | { "kind": "copy_restored", meeting: MeetingRef, reason: string, } | { "kind": "journaled", meetings: number, } | { "kind": "behind", meeting: MeetingRef, reason: string, } | { "kind": "list_damaged", journal: JournalRef, offset: number, };
+export type StoreNotice = { "kind": "rebuilt", aside: string, reason: string, } | { "kind": "caught_up", meeting: MeetingRef, events: number, } | { "kind": "tail_set_aside", journal: JournalRef, bytes: number, aside: string, } | { "kind": "copy_restored", meeting: MeetingRef, reason: string, } | { "kind": "journaled", meetings: number, } | { "kind": "behind", meeting: MeetingRef, reason: string, } | { "kind": "list_damaged", journal: JournalRef, offset: number, } | { "kind": "list_migrated", journal: JournalRef, entries: number, } | { "kind": "list_repaired", journal: JournalRef, entries: number, from_backup: boolean, lost_from: number | null, };
 
 export type DamageView = { meeting: MeetingRef, position: number, kind: DamageKind, };
 

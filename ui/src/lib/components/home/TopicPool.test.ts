@@ -116,15 +116,16 @@ describe('the topic pool', () => {
   });
 });
 
-test('a new meeting’s agenda drawn from the pool keeps the topic and its decision time', async () => {
+test('a new meeting’s agenda drawn from the pool keeps the topic (the core offers the topics and fills in their decision time)', async () => {
   const calls = shell({
     setup_options: () => setupOptions,
     list_roster: () => roster,
-    list_topics: () => [
-      topic({ id: 'c-1', title: '楼道杂物清理', level: 'community', status: 'proposed', decided_at: null, background: '', stakeholders: '' }),
-      topic(), // a street topic: not offered for a community meeting
-      topic({ id: 'c-2', title: '已协商的议题', level: 'community', status: 'deliberated' }),
-    ],
+    // The core decides what a community meeting may take: a street topic or a deliberated one is
+    // not in its answer.
+    agenda_topics: (args) =>
+      args.level === 'community'
+        ? [topic({ id: 'c-1', title: '楼道杂物清理', level: 'community', status: 'proposed', decided_at: null, background: '', stakeholders: '' })]
+        : [topic()],
   });
   render(CreateMeeting, { oncreated: vi.fn(), oncancel: vi.fn(), onroster: vi.fn() });
   await screen.findByTestId('create-form');
@@ -136,6 +137,7 @@ test('a new meeting’s agenda drawn from the pool keeps the topic and its decis
   expect((within(items[0]).getByTestId('create-item-title') as HTMLInputElement).value).toBe('楼道杂物清理');
   expect(within(items[0]).getByTestId('create-item-from-pool').textContent).toBe('来自议题池');
   expect([...pick.options].map((o) => o.value)).toEqual(['']);
+  expect(calls.find((c) => c.cmd === 'agenda_topics')?.args).toEqual({ level: 'community' });
   expect(calls.some((c) => c.cmd === 'apply_intent')).toBe(false);
 });
 

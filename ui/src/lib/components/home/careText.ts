@@ -58,6 +58,15 @@ export function noticeText(n: StoreNotice): string {
       return t('care.notice.behind', { meeting: meetingName(n.meeting) });
     case 'list_damaged':
       return t('care.notice.listDamaged', { journal: journalName(n.journal), offset: n.offset });
+    case 'list_migrated':
+      return t('care.notice.listMigrated', { journal: journalName(n.journal), entries: n.entries });
+    case 'list_repaired': {
+      const done = t(n.from_backup ? 'care.notice.listRepairedFromBackup' : 'care.notice.listRepaired', {
+        journal: journalName(n.journal),
+        entries: n.entries,
+      });
+      return n.lost_from == null ? done : done + t('care.notice.listLost', { from: n.lost_from });
+    }
   }
 }
 
