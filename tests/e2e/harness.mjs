@@ -333,7 +333,9 @@ export async function launch({ width = 1366, height = 768, screens, dataDir, env
 
 /**
  * The accepted examples of docs/intents.md (its plain ```json blocks), in order: a whole
- * documented meeting, with the times of each line.
+ * documented meeting, with the times of each line. Only the meetings' lines: the roster's and
+ * the pool's (no `meeting`) are left out, and with them an agenda item's link to the pool
+ * (tests/intents_doc.rs applies them all; topics.test.mjs links an agenda to the pool in the app).
  */
 export function documentedIntents() {
   const doc = readFileSync(join(ROOT, 'docs/intents.md'), 'utf8');
@@ -344,7 +346,17 @@ export function documentedIntents() {
     else if (line.startsWith('```')) keep = false;
     else if (keep && line.trim()) lines.push(JSON.parse(line));
   }
-  return lines;
+  const unlinked = (item) => {
+    const { topic: _pool, ...rest } = item;
+    return rest;
+  };
+  return lines
+    .filter((l) => l.meeting)
+    .map((l) =>
+      l.intent.type === 'add_agenda_item' && l.intent.item.topic
+        ? { ...l, intent: { ...l.intent, item: unlinked(l.intent.item) } }
+        : l,
+    );
 }
 
 /**
