@@ -593,17 +593,8 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
                     return Err(Refusal::ItemsNotClosed { titles: pending.join("、") });
                 }
             }
-            // R-SIGN: the chair, the recorder and every member present now.
-            let mut signers = vec![m.chair.clone()];
-            if m.recorder != m.chair {
-                signers.push(m.recorder.clone());
-            }
-            for p in m.present_members() {
-                if !signers.contains(&p.person.id) {
-                    signers.push(p.person.id.clone());
-                }
-            }
-            one(Event::MinutesFinalized { by: by.clone(), signers })
+            // R-SIGN: the chair, the recorder and every member present now (not yet fixed).
+            one(Event::MinutesFinalized { by: by.clone(), signers: m.expected_signers() })
         }
 
         Intent::Sign { person: pid, image_png_base64 } => {

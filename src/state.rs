@@ -432,6 +432,22 @@ impl Meeting {
         speak::time_by_group(self.agenda.iter().flat_map(|i| i.turns.iter()))
     }
 
+    /// R-SIGN: who signs the minutes — as fixed when they were finalized; before that, who would
+    /// be now: the chair, the recorder and every member present, each once. The one list the
+    /// rule, the minutes and the room read.
+    pub fn expected_signers(&self) -> Vec<PersonId> {
+        if !self.signers.is_empty() {
+            return self.signers.clone();
+        }
+        let mut v = vec![self.chair.clone()];
+        for id in std::iter::once(&self.recorder).chain(self.present_members().map(|p| &p.person.id)) {
+            if !v.contains(id) {
+                v.push(id.clone());
+            }
+        }
+        v
+    }
+
     /// Signers who have neither signed nor declined.
     pub fn pending_signers(&self) -> Vec<PersonId> {
         self.signers

@@ -547,3 +547,22 @@ fn bad_input_names_the_field_in_both_languages() {
     let mut sim = Sim::created(setup(3));
     sim.refused(Intent::CreateMeeting(setup(3)), "meeting_exists");
 }
+
+/// R-SIGN: one list of who signs, for the rule, the minutes and the room — the chair, the recorder
+/// and every member present, each once, even when the chair also keeps the record.
+#[test]
+fn r_sign_the_chair_who_also_records_signs_once() {
+    let mut setup = common::setup(5);
+    setup.recorder = "m1".into();
+    let mut s = Sim::created(setup);
+    s.clock = common::t("2026-11-19T19:30:00+08:00");
+    s.ok(Intent::OpenMeeting { by: "m1".into() });
+    for p in ["m1", "m2", "m3", "m4"] {
+        s.ok(mark(p, Mark::Present));
+    }
+    let before: Vec<String> = s.meeting().expected_signers().iter().map(|p| p.to_string()).collect();
+    assert_eq!(before, ["m1", "m2", "m3", "m4"], "before the minutes are finalized");
+    s.ok(mark("m4", Mark::LeftEarly));
+    let now: Vec<String> = s.meeting().expected_signers().iter().map(|p| p.to_string()).collect();
+    assert_eq!(now, ["m1", "m2", "m3"], "who is present now");
+}

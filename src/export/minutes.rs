@@ -397,7 +397,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         ]);
     }
     // Those still to sign: blank boxes for a wet signature on the printed draft.
-    for id in expected_signers(m) {
+    for id in m.expected_signers() {
         if m.signatures.iter().any(|s| s.person == id) {
             continue;
         }
@@ -427,21 +427,6 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     let title = format!("{} · {}", m.title, t(L::Minutes, loc));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, draft))?;
     Ok(Body { title, pages, rasters })
-}
-
-/// The signers fixed when the minutes were finalized; before that, the chair, the recorder and
-/// the members present.
-fn expected_signers(m: &Meeting) -> Vec<crate::ids::PersonId> {
-    if !m.signers.is_empty() {
-        return m.signers.clone();
-    }
-    let mut v = vec![m.chair.clone(), m.recorder.clone()];
-    for p in m.present_members() {
-        if !v.contains(&p.person.id) {
-            v.push(p.person.id.clone());
-        }
-    }
-    v
 }
 
 fn role_of(m: &Meeting, p: &crate::state::ParticipantState, loc: Locale) -> String {
