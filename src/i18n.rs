@@ -20,7 +20,7 @@ pub enum Locale {
 /// The deferral reason written when a meeting is adjourned with an item open.
 pub const ADJOURNED_REASON_ZH: &str = "因到会人数不足法定人数，会议休会，本议题延期";
 
-fn pick(loc: Locale, zh: &'static str, en: &'static str) -> &'static str {
+pub fn pick(loc: Locale, zh: &'static str, en: &'static str) -> &'static str {
     match loc {
         Locale::Zh => zh,
         Locale::En => en,
@@ -118,28 +118,6 @@ pub fn bad_character(ch: char, p: CharProblem, loc: Locale) -> String {
     match loc {
         Locale::Zh => format!("含有不能使用的字符 {named}（{why}）"),
         Locale::En => format!("contains the character {named} ({why}), which cannot be used"),
-    }
-}
-
-/// R-TOPIC
-pub fn topic_source_label(s: crate::topic::Source, loc: Locale) -> &'static str {
-    use crate::topic::Source as S;
-    match s {
-        S::Residents => pick(loc, "居民提议", "proposed by residents"),
-        S::Committees => pick(loc, "两委征求意见后提出", "proposed by the committees"),
-        S::Delegated => pick(loc, "上级交办或委托", "delegated"),
-        S::Escalated => pick(loc, "社区（村）上报", "escalated from a community"),
-    }
-}
-
-pub fn topic_status_label(s: crate::topic::Status, loc: Locale) -> &'static str {
-    use crate::topic::Status as S;
-    match s {
-        S::Proposed => pick(loc, "待确定", "proposed"),
-        S::Decided => pick(loc, "已确定，待安排会议", "decided, to be scheduled"),
-        S::Scheduled => pick(loc, "已列入会议议程", "on an agenda"),
-        S::Deliberated => pick(loc, "已协商", "deliberated"),
-        S::Withdrawn => pick(loc, "已撤回", "withdrawn"),
     }
 }
 

@@ -3,37 +3,28 @@
 //! A community deliberation meeting by the Shenzhen guideline as an
 //! append-only, hash-chained event log: intents are validated against the rules
 //! (`decide`), become events, are stored durably (`store`), and the meeting's
-//! state is the fold of its events (`state`). No IO happens outside `store`, and
-//! no clock is read anywhere: callers pass the time in.
+//! state is the fold of its events (`state`). No IO happens outside `store` and
+//! `export` (and `font`, which reads the faces once, for the check of what can be
+//! printed), and no clock is read anywhere: callers pass the time in.
 
-pub mod agenda;
+// The folders show the design: `meeting` (what is asked, decided, recorded and folded),
+// `rules` (the guideline's rules, one file per family), `community` (roster, topic pool, the
+// year's record), `store` (the durable record), `export` (the papers people read). The old
+// flat paths (`yishi::vote`, `yishi::decide`, …) stay as re-exports.
 pub mod community;
-pub mod compliance;
-pub mod decide;
 pub mod demo;
-pub mod png;
-pub mod event;
 pub mod export;
+pub mod font;
 pub mod i18n;
 pub mod ids;
-pub mod implement;
-pub mod intent;
-pub mod minutes;
-pub mod observe;
-pub mod people;
-pub mod publish;
-pub mod quorum;
-pub mod refusal;
-pub mod roll;
-pub mod roster;
+pub mod meeting;
+pub mod png;
 pub mod rules;
-pub mod setup;
-pub mod sign;
-pub mod topic;
-pub mod speak;
-pub mod state;
 pub mod store;
-pub mod vote;
+
+pub use community::{compliance, roster, topic};
+pub use meeting::{decide, event, intent, minutes, refusal, state};
+pub use rules::{agenda, implement, observe, people, publish, quorum, roll, setup, sign, speak, vote};
 
 pub use decide::{decide, Decision};
 pub use event::Event;

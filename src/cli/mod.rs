@@ -4,6 +4,7 @@
 
 mod apply;
 mod care;
+mod export;
 mod show;
 
 use clap::{Parser, Subcommand};
@@ -67,7 +68,7 @@ enum Command {
     /// Given FILE.pdf, check an exported PDF against the record (see `export`)
     Verify { meeting: Option<String> },
     /// Export minutes, poster (公示), notice (会议通知) as PDF, or the results as text
-    Export(yishi::export::cli::ExportArgs),
+    Export(export::ExportArgs),
     /// List the community roster, or import people from a CSV file (all rows or none)
     Roster {
         /// CSV with columns 编号/id, 姓名/name, 类别/group (1–6), 两委/two_committees (是/否)
@@ -152,12 +153,12 @@ pub fn run() -> ExitCode {
             resolve(&store, meeting.as_deref().unwrap_or("held")).and_then(|id| show::show(&store, id, json))
         }
         Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
-        Command::Verify { meeting } => match meeting.as_deref().filter(|m| yishi::export::cli::is_pdf_arg(m)) {
-            Some(file) => return yishi::export::cli::verify_file(&store, &dir, std::path::Path::new(file)),
+        Command::Verify { meeting } => match meeting.as_deref().filter(|m| export::is_pdf_arg(m)) {
+            Some(file) => return export::verify_file(&store, &dir, std::path::Path::new(file)),
             None => return verify(&store, meeting.as_deref()),
         },
         Command::Export(args) => {
-            return yishi::export::cli::export(&store, &dir, &args, &|k| resolve(&store, k).map_err(|e| Box::new(e) as Box<dyn std::error::Error>))
+            return export::export(&store, &dir, &args, &|k| resolve(&store, k).map_err(|e| Box::new(e) as Box<dyn std::error::Error>))
         }
         Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),

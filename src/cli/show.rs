@@ -157,8 +157,8 @@ pub fn topics(store: &Store, json: bool) -> Result<(), CliError> {
             "{urgent}{}（{}，{}）— {}{on}",
             t.title,
             i18n::level_label(t.level, Locale::Zh),
-            i18n::topic_source_label(t.source, Locale::Zh),
-            i18n::topic_status_label(e.status, Locale::Zh),
+            yishi::topic::source_label(t.source, Locale::Zh),
+            yishi::topic::status_label(e.status, Locale::Zh),
         );
         if let Some(w) = &e.warning {
             println!("  注意：{}", w.message_zh);

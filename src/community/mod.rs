@@ -1,12 +1,16 @@
-//! The community's own records, beside its meetings: the roster (名册, R-PARTIES) and the topic
-//! pool (议题池, R-TOPIC, R-30DAYS, R-ESCALATE). Like a meeting, each is an append-only,
+//! The community's own records, beside its meetings: the roster (名册, R-PARTIES; its CSV import in
+//! `roster`), the topic pool (议题池, R-TOPIC, R-30DAYS, R-ESCALATE: `topic`) and the year's record
+//! of meetings held (R-FREQ, R-OBSERVE: `compliance`). Like a meeting, each is an append-only,
 //! hash-chained log: an intent is checked here (`decide`) against the state folded from the log
 //! (`Community`), and becomes events. The store appends them under its single writer.
 
+pub mod compliance;
 mod decide;
 mod event;
 mod intent;
+pub mod roster;
 mod state;
+pub mod topic;
 
 pub use decide::decide;
 pub use event::{CommunityEvent, List, ListEntry};

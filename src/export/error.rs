@@ -51,14 +51,14 @@ fn fallback_hint_zh(missing: &[PathBuf]) -> String {
         return String::new();
     }
     let install = if cfg!(target_os = "linux") {
-        format!("请安装 {pkg}（sudo apt install {pkg}）", pkg = super::font::FALLBACK_PACKAGE)
+        format!("请安装 {pkg}（sudo apt install {pkg}）", pkg = crate::font::FALLBACK_PACKAGE)
     } else {
         "请重新安装议事（安装包和便携版自带 fonts 文件夹）".to_string()
     };
     format!(
         "。备用字体文件缺失（{}）：{install}，或将环境变量 {env} 设为含 HanaMinA.ttf 和 HanaMinB.ttf 的目录",
         files(missing),
-        env = super::font::FALLBACK_DIR_ENV
+        env = crate::font::FALLBACK_DIR_ENV
     )
 }
 
@@ -67,14 +67,14 @@ fn fallback_hint_en(missing: &[PathBuf]) -> String {
         return String::new();
     }
     let install = if cfg!(target_os = "linux") {
-        format!("install {pkg} (sudo apt install {pkg})", pkg = super::font::FALLBACK_PACKAGE)
+        format!("install {pkg} (sudo apt install {pkg})", pkg = crate::font::FALLBACK_PACKAGE)
     } else {
         "reinstall Yishi (its installer and portable zip carry a fonts folder)".to_string()
     };
     format!(
         "; the fallback font files are missing ({}): {install} or set {env} to a directory holding HanaMinA.ttf and HanaMinB.ttf",
         files(missing),
-        env = super::font::FALLBACK_DIR_ENV
+        env = crate::font::FALLBACK_DIR_ENV
     )
 }
 

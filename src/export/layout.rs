@@ -5,7 +5,7 @@
 //! `pdf` turns them into PDF bytes.
 
 use super::error::{ExportError, Result};
-use super::font::{fonts, Fonts};
+use crate::font::{fonts, Fonts};
 use super::linebreak::break_lines;
 
 pub const MM: f32 = 72.0 / 25.4;

@@ -12,7 +12,7 @@ use printpdf::{
 };
 use sha2::{Digest, Sha256};
 
-use super::font::{face, fonts, FaceIndex, FACES};
+use crate::font::{face, fonts, FaceIndex, FACES};
 use super::layout::{Draw, Page, Paper, Raster};
 
 /// Document information written into the PDF.

@@ -18,7 +18,7 @@ use super::error::{ExportError, Result};
 
 pub const PREFIX: &str = "YISHI1";
 /// File name of the key inside the data directory.
-pub const KEY_FILE: &str = "installation-ed25519.key";
+pub const KEY_FILE: &str = crate::store::SEAL_KEY_FILE;
 
 pub struct InstallationKey {
     signing: SigningKey,

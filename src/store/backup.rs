@@ -113,9 +113,9 @@ impl Store {
             }
             progress(list.len() + i + 1, total);
         }
-        let key = self.dir.join(crate::export::seal::KEY_FILE);
+        let key = self.dir.join(super::SEAL_KEY_FILE);
         if let Ok(k) = std::fs::read(&key) {
-            let dst = partial.join(crate::export::seal::KEY_FILE);
+            let dst = partial.join(super::SEAL_KEY_FILE);
             journal::write_durable(&dst, &k).map_err(write_err(&partial))?;
             restrict(&dst);
         }
@@ -299,8 +299,8 @@ pub fn restore_into(
             out.lists.push(f.name.clone());
         }
     }
-    let key = data_dir.join(crate::export::seal::KEY_FILE);
-    let from = backup.join(crate::export::seal::KEY_FILE);
+    let key = data_dir.join(super::SEAL_KEY_FILE);
+    let from = backup.join(super::SEAL_KEY_FILE);
     if !key.exists() && from.is_file() {
         let k = std::fs::read(&from).map_err(write_err(backup))?;
         journal::write_durable(&key, &k).map_err(write_err(data_dir))?;

@@ -14,7 +14,6 @@
 pub mod backup;
 pub mod chain;
 pub mod doctor;
-pub mod index;
 mod indexer;
 pub mod journal;
 pub mod lists;
@@ -29,7 +28,9 @@ use crate::setup::Level;
 use crate::state::{Meeting, Phase, RecordInfo, Snapshot, Warning};
 use recover::{check_journal, open_sled};
 use chain::{Hash, StoredEvent};
-pub use index::MeetingSummary;
+pub use crate::meeting::summary::MeetingSummary;
+/// The meeting summaries the index keeps (`meeting::summary`), at their old path.
+pub use crate::meeting::summary as index;
 use std::collections::HashMap;
 use journal::Journals;
 pub use recover::Notice;
@@ -37,6 +38,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 pub use verify::{BreakKind, ChainBreak};
+
+/// The installation's signing key (`export::seal`), kept in the data folder and in every backup.
+pub const SEAL_KEY_FILE: &str = "installation-ed25519.key";
 
 /// A file-system error of the store's own syncing, reported as sled's are.
 impl From<std::io::Error> for StoreError {

@@ -71,7 +71,7 @@ pub enum CharProblem {
     Invisible,
     /// A private-use character: it means nothing outside the device it was typed on.
     PrivateUse,
-    /// No export font draws it (`export::font::covers`): the minutes could never be printed.
+    /// No export font draws it (`font::covers`): the minutes could never be printed.
     NoGlyph,
     /// Not in the shipped font, and the fallback font files (fonts-hanazono) are not installed,
     /// so it cannot be printed on this computer.

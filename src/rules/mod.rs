@@ -1,6 +1,20 @@
 //! The rule ids of `shared/guideline/RULES.md`. Every refusal and warning names one,
 //! so a reader can trace a check back to the guideline.
 
+// One file per rule family of the guideline (the ids are below).
+pub mod agenda;
+pub mod implement;
+pub mod observe;
+pub mod people;
+pub mod publish;
+pub mod quorum;
+pub mod roll;
+pub mod setup;
+pub mod sign;
+pub mod speak;
+pub mod vote;
+
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

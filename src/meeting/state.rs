@@ -488,7 +488,7 @@ impl Meeting {
             }
         }
         // R-30DAYS
-        out.extend(crate::topic::late_items(self));
+        out.extend(crate::agenda::late_items(self));
         out
     }
 

@@ -13,7 +13,7 @@ use crate::ids::Time;
 use crate::rules::Rule;
 use crate::setup::{Form, Level};
 use crate::state::{Phase, Warning};
-use crate::store::MeetingSummary;
+use crate::meeting::summary::MeetingSummary;
 
 /// How often a form must be held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

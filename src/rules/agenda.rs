@@ -5,6 +5,10 @@
 use crate::ids::{ItemId, MeetingId, PersonId, Time};
 use crate::speak::Turn;
 use crate::vote::Vote;
+use crate::rules::Rule;
+use crate::setup::Level;
+use crate::state::{Meeting, Warning};
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 /// A reference to an item of some meeting.
@@ -31,7 +35,7 @@ pub struct AgendaItemSpec {
     pub redo_of: Option<ItemRef>,
     /// R-TOPIC: the pool topic this item takes up (R-30DAYS reads its decision time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topic: Option<crate::topic::TopicLink>,
+    pub topic: Option<TopicLink>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,4 +105,39 @@ impl AgendaItem {
             _ => false,
         }
     }
+}
+
+/// Days within which a decided street topic is deliberated (六.(一).1).
+pub const STREET_DAYS: i64 = 30;
+
+/// The link an agenda item keeps to its topic; the decision time travels with it, so the
+/// meeting's own record can tell whether it met R-30DAYS.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicLink {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<Time>,
+}
+
+/// R-30DAYS in a street meeting's own record: an item whose topic was decided more than 30
+/// days before the meeting (a setup warning the minutes state).
+pub fn late_items(m: &Meeting) -> Vec<Warning> {
+    if m.level != Level::Street {
+        return Vec::new();
+    }
+    m.agenda
+        .iter()
+        .filter_map(|i| {
+            let decided = i.spec.topic.as_ref()?.decided_at?;
+            let deadline = decided + Duration::days(STREET_DAYS);
+            (m.scheduled_at > deadline).then(|| {
+                Warning::with_args(
+                    Rule::ThirtyDays,
+                    "item_topic_late",
+                    vec![i.spec.title.clone(), decided.format("%Y-%m-%d").to_string()],
+                )
+            })
+        })
+        .collect()
 }

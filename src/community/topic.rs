@@ -17,10 +17,8 @@ use crate::refusal::{Field, Refusal};
 use crate::rules::Rule;
 use crate::setup::Level;
 use crate::state::{Meeting, Phase, Warning};
-use crate::store::MeetingSummary;
-
-/// Days within which a decided street topic is deliberated (六.(一).1).
-pub const STREET_DAYS: i64 = 30;
+use crate::i18n::{pick, Locale};
+use crate::meeting::summary::MeetingSummary;
 
 /// Where a topic came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,15 +66,7 @@ pub struct Withdrawal {
     pub reason: String,
 }
 
-/// The link an agenda item keeps to its topic; the decision time travels with it, so the
-/// meeting's own record can tell whether it met R-30DAYS.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TopicLink {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decided_at: Option<Time>,
-}
+pub use crate::agenda::{late_items, TopicLink, STREET_DAYS};
 
 use crate::decide::{optional, required, MAX_BACKGROUND as MAX_TEXT, MAX_REASON, MAX_STAKEHOLDERS, MAX_TITLE};
 
@@ -146,6 +136,30 @@ pub fn escalate(m: &Meeting, item: &crate::ids::ItemId, to: Level, id: String, a
     propose(&topic)?;
     Ok(topic)
 }
+
+/// R-TOPIC: where a topic came from, in the user's language.
+pub fn source_label(s: Source, loc: Locale) -> &'static str {
+    use Source as S;
+    match s {
+        S::Residents => pick(loc, "居民提议", "proposed by residents"),
+        S::Committees => pick(loc, "两委征求意见后提出", "proposed by the committees"),
+        S::Delegated => pick(loc, "上级交办或委托", "delegated"),
+        S::Escalated => pick(loc, "社区（村）上报", "escalated from a community"),
+    }
+}
+
+/// Where a topic stands, in the user's language.
+pub fn status_label(s: Status, loc: Locale) -> &'static str {
+    use Status as S;
+    match s {
+        S::Proposed => pick(loc, "待确定", "proposed"),
+        S::Decided => pick(loc, "已确定，待安排会议", "decided, to be scheduled"),
+        S::Scheduled => pick(loc, "已列入会议议程", "on an agenda"),
+        S::Deliberated => pick(loc, "已协商", "deliberated"),
+        S::Withdrawn => pick(loc, "已撤回", "withdrawn"),
+    }
+}
+
 
 /// Where a topic stands, read from the meetings whose agendas link to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,24 +259,3 @@ fn thirty_days(t: &Topic, first: Option<&OnAgenda>, now: Time) -> Option<Warning
     }
 }
 
-/// R-30DAYS in a street meeting's own record: an item whose topic was decided more than 30
-/// days before the meeting (a setup warning the minutes state).
-pub fn late_items(m: &Meeting) -> Vec<Warning> {
-    if m.level != Level::Street {
-        return Vec::new();
-    }
-    m.agenda
-        .iter()
-        .filter_map(|i| {
-            let decided = i.spec.topic.as_ref()?.decided_at?;
-            let deadline = decided + Duration::days(STREET_DAYS);
-            (m.scheduled_at > deadline).then(|| {
-                Warning::with_args(
-                    Rule::ThirtyDays,
-                    "item_topic_late",
-                    vec![i.spec.title.clone(), decided.format("%Y-%m-%d").to_string()],
-                )
-            })
-        })
-        .collect()
-}

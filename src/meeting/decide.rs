@@ -100,7 +100,7 @@ pub fn multiline(field: Field) -> bool {
 /// that hides what the text says (controls, text-direction controls, invisible format
 /// characters), means nothing off the device it was typed on (private use), or cannot be
 /// printed would stay in the record for good, and the minutes could never be exported. The
-/// last test is the exports' own ([`crate::export::font::covers`]), so the two always agree.
+/// last test is the exports' own ([`crate::font::covers`]), so the two always agree.
 pub fn char_problem(c: char, multiline: bool) -> Option<CharProblem> {
     use CharProblem as P;
     let problem = match c {
@@ -124,8 +124,8 @@ pub fn char_problem(c: char, multiline: bool) -> Option<CharProblem> {
         | '\u{E0000}'..='\u{E007F}' // tags
         | '\u{E0100}'..='\u{E01EF}' => P::Invisible, // variation selectors supplement
         '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' => P::PrivateUse,
-        c if crate::export::font::covers(c) => return None,
-        _ if (1..crate::export::font::FACES).any(|i| crate::export::font::face(i).is_none()) => P::FallbackMissing,
+        c if crate::font::covers(c) => return None,
+        _ if (1..crate::font::FACES).any(|i| crate::font::face(i).is_none()) => P::FallbackMissing,
         _ => P::NoGlyph,
     };
     Some(problem)

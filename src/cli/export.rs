@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{catalog, seal::InstallationKey, verify, Kind, Options, Paper, Source};
-use crate::ids::MeetingId;
-use crate::store::Store;
+use yishi::export::{self as ex, catalog, seal::InstallationKey, verify, Kind, Options, Paper, Source};
+use yishi::ids::MeetingId;
+use yishi::store::Store;
 
 /// Same meaning as the `yishi` tool's exit codes (`yishi --help`): 1 usage, storage or output
 /// error; 4 a file that does not verify.
@@ -73,10 +73,10 @@ pub fn export(store: &Store, data_dir: &Path, args: &ExportArgs, resolve: &Resol
     let blob = |h: &str| store.blob(h).ok().flatten();
     let src = Source { snap: &snap, blob: &blob };
     let bytes = match args.what {
-        What::Minutes => super::minutes(&src, &key, &opts),
-        What::Poster => super::poster(&src, &key, &opts),
-        What::Notice => super::notice(&src, &key, &opts),
-        What::Text => super::text(&snap, &key, &opts).map(String::into_bytes),
+        What::Minutes => ex::minutes(&src, &key, &opts),
+        What::Poster => ex::poster(&src, &key, &opts),
+        What::Notice => ex::notice(&src, &key, &opts),
+        What::Text => ex::text(&snap, &key, &opts).map(String::into_bytes),
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -86,7 +86,7 @@ pub fn export(store: &Store, data_dir: &Path, args: &ExportArgs, resolve: &Resol
         print!("{}", String::from_utf8_lossy(&bytes));
         return ExitCode::SUCCESS;
     }
-    if let Err(e) = super::write_atomic(&args.output, &bytes) {
+    if let Err(e) = ex::write_atomic(&args.output, &bytes) {
         return die(e);
     }
     let kind = match args.what {
@@ -112,7 +112,7 @@ pub fn is_pdf_arg(arg: &str) -> bool {
 pub fn verify_file(store: &Store, data_dir: &Path, file: &Path) -> ExitCode {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
-        Err(e) => return die(super::ExportError::Read { path: file.to_path_buf(), source: e }),
+        Err(e) => return die(ex::ExportError::Read { path: file.to_path_buf(), source: e }),
     };
     let key = match InstallationKey::load(data_dir) {
         Ok(k) => k,
