@@ -535,6 +535,7 @@ impl Refusal {
             R::NotSigner { name } => format!("{name}不在本次会议记录的签字人员之列"),
             R::AlreadySigned { name } => format!("{name}已签字或已登记拒签"),
             R::BadSignatureImage { why } => format!("签名图像无效：{why}"),
+            R::BlankSignature { name, .. } => format!("{name}的签名是空白的，几乎没有笔迹，请重新签名"),
             R::SignaturesMissing { names } => format!("以下人员尚未签字或登记拒签：{names}"),
             R::Sealed => "会议记录已封存，只能追加更正，不能修改".into(),
             R::NotSealed => "会议记录封存后才能追加更正；封存前请直接编辑会议记录".into(),

@@ -566,3 +566,31 @@ fn r_sign_the_chair_who_also_records_signs_once() {
     let now: Vec<String> = s.meeting().expected_signers().iter().map(|p| p.to_string()).collect();
     assert_eq!(now, ["m1", "m2", "m3"], "who is present now");
 }
+
+/// R-SIGN: a signature shows a hand's strokes. A transparent 1×1, a blank pad (transparent or
+/// white), or a single tap is refused naming the signer; nothing is recorded.
+#[test]
+fn r_sign_a_blank_or_near_empty_signature_image_is_refused() {
+    use base64::Engine;
+    let b64 = |bytes: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let mut sim = decided(5, 4);
+    sim.ok(Intent::FinalizeMinutes { by: "r1".into() });
+    let one_by_one = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+    let clear = yishi::png::encode_gray_alpha(300, 100, &vec![[0, 0]; 300 * 100]);
+    let white = yishi::png::encode_gray_alpha(300, 100, &vec![[255, 255]; 300 * 100]);
+    let mut tap = vec![[0u8, 0u8]; 300 * 100];
+    for (x, y) in (0..5).flat_map(|x| (0..5).map(move |y| (x, y))) {
+        tap[(50 + y) * 300 + 150 + x] = [20, 255];
+    }
+    let tap = yishi::png::encode_gray_alpha(300, 100, &tap);
+    for image in [one_by_one.to_string(), b64(clear), b64(white), b64(tap)] {
+        let r = sim.run(Intent::Sign { person: "m2".into(), image_png_base64: image }).unwrap_err();
+        assert_eq!((r.code(), r.rule()), ("blank_signature", Some(Rule::Sign)));
+        assert!(r.message(Locale::Zh).contains("成员m2的签名是空白的"), "{}", r.message(Locale::Zh));
+    }
+    assert!(sim.meeting().signatures.is_empty());
+    // A drawing, even a small one, is taken.
+    sim.ok(Intent::Sign { person: "m2".into(), image_png_base64: png_b64() });
+    let pad = b64(yishi::png::scribble("谢雨婷", 900, 240));
+    sim.ok(Intent::Sign { person: "m3".into(), image_png_base64: pad });
+}

@@ -601,6 +601,11 @@ fn decide_intent(state: Option<&Meeting>, cmd: &Command) -> Result<Decision, Ref
             phase(m, &[Signing], kind, Rule::Sign)?;
             let p = signer(m, pid)?;
             let bytes = decode_png(image_png_base64)?;
+            // R-SIGN: the image must show a drawing, not a blank pad beside a signing time.
+            let (w, h, ink) = crate::sign::ink(&bytes).map_err(|why| Refusal::BadSignatureImage { why })?;
+            if !crate::sign::enough_ink(w, h, ink) {
+                return Err(Refusal::BlankSignature { name: m.name_of(p), ink });
+            }
             let sha256 = hex::encode(Sha256::digest(&bytes));
             Ok(Decision {
                 events: vec![Event::Signed {

@@ -173,6 +173,8 @@ pub enum Refusal {
     AlreadySigned { name: String },
     #[error("the signature is not a usable PNG image: {why}")]
     BadSignatureImage { why: String },
+    #[error("the signature image of {name} is blank ({ink} pixels of ink): sign again")]
+    BlankSignature { name: String, ink: u64 },
     #[error("still to sign or decline: {names}")]
     SignaturesMissing { names: String },
     #[error("the record is sealed: it can only be amended by appending")]
@@ -262,6 +264,7 @@ impl Refusal {
             R::NotSigner { .. }
             | R::AlreadySigned { .. }
             | R::BadSignatureImage { .. }
+            | R::BlankSignature { .. }
             | R::SignaturesMissing { .. }
             | R::Sealed
             | R::NotSealed => Rule::Sign,
@@ -319,6 +322,7 @@ impl Refusal {
             R::NotSigner { .. } => "not_signer",
             R::AlreadySigned { .. } => "already_signed",
             R::BadSignatureImage { .. } => "bad_signature_image",
+            R::BlankSignature { .. } => "blank_signature",
             R::SignaturesMissing { .. } => "signatures_missing",
             R::Sealed => "sealed",
             R::NotSealed => "not_sealed",
