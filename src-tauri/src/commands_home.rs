@@ -422,7 +422,7 @@ pub fn render_export(
         _ => Paper::A4,
     };
     let issuer = issuer.map(str::trim).filter(|i| !i.is_empty()).map(str::to_string);
-    let opts = Options { paper, draft, locale: locale.core(), issuer };
+    let opts = Options { paper, draft, locale: locale.core(), issuer, booking_contact: None };
     let blob = |h: &str| store.blob(h).ok().flatten();
     let src = Source { snap: &snap, blob: &blob };
     let title = &snap.meeting.title;

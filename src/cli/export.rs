@@ -41,6 +41,9 @@ pub struct ExportArgs {
     /// Issuing body printed on the poster and notice (default: a blank line for a stamp)
     #[arg(long)]
     pub issuer: Option<String>,
+    /// How residents book an observer seat, printed on the notice (default: a blank line)
+    #[arg(long)]
+    pub booking_contact: Option<String>,
     /// zh (default) or en
     #[arg(long, default_value = "zh")]
     pub lang: String,
@@ -69,7 +72,7 @@ pub fn export(store: &Store, data_dir: &Path, args: &ExportArgs, resolve: &Resol
         Ok(k) => k,
         Err(e) => return die(e),
     };
-    let opts = Options { paper, draft: args.draft, locale, issuer: args.issuer.clone() };
+    let opts = Options { paper, draft: args.draft, locale, issuer: args.issuer.clone(), booking_contact: args.booking_contact.clone() };
     let blob = |h: &str| store.blob(h).ok().flatten();
     let src = Source { snap: &snap, blob: &blob };
     let bytes = match args.what {

@@ -7,7 +7,7 @@
 
 use super::catalog::{t, Locale, L};
 use super::layout::{col, Align, Cell, Doc, Style, Table};
-use super::{clock, cn_num, furniture, seal_block, when, Body, ExportError, Options, Result, Seal, Source};
+use super::{clock, cn_num, day, furniture, seal_block, when, Body, ExportError, Options, Result, Seal, Source};
 use crate::agenda::ItemStatus;
 use crate::i18n;
 use crate::people::Role;
@@ -43,8 +43,14 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         if m.online { format!("（{}）", t(L::Online, loc)) } else { String::new() }
     );
     rows.push((t(L::Form, loc).into(), form));
+    // A meeting not opened yet has a time it is scheduled for, not one it started at.
+    let started = match (&m.opened_at, loc) {
+        (Some(_), _) => t(L::Started, loc),
+        (None, Locale::Zh) => "计划开始",
+        (None, Locale::En) => "scheduled",
+    };
     let start = m.opened_at.as_ref().unwrap_or(&m.scheduled_at);
-    let mut time = format!("{} {}", t(L::Started, loc), when(start, loc));
+    let mut time = format!("{started} {}", when(start, loc));
     if let Some(c) = &m.closed_at {
         time.push_str(&format!("　{} {}", t(L::Closed, loc), when(c, loc)));
     }
@@ -63,7 +69,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     let q = m.quorum();
     let quorum_line = match loc {
         Locale::Zh => format!(
-            "{}：应到协商成员 {} 人，实到 {} 人；法定人数为应到人数的三分之二以上，即至少 {} 人，{}（R-QUORUM）。",
+            "{}：应到协商成员 {} 人，实到 {} 人；法定人数为应到人数的三分之二以上，即至少 {} 人，{}。",
             if m.closed_at.is_some() { "截至会议结束" } else { "截至本记录" },
             q.expected,
             q.present,
@@ -71,7 +77,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
             if q.met { "已达到" } else { "未达到" }
         ),
         Locale::En => format!(
-            "{}: members expected {}, present {}; the quorum is two thirds or more, at least {}: {} (R-QUORUM).",
+            "{}: members expected {}, present {}; the quorum is two thirds or more, at least {}: {}.",
             if m.closed_at.is_some() { "At the close" } else { "As recorded so far" },
             q.expected,
             q.present,
@@ -102,11 +108,12 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     for w in &src.snap.warnings {
         let msg = if loc == Locale::Zh { &w.message_zh } else { &w.message_en };
         doc.place("说明 / warning");
-        doc.paragraph(&format!("{}{sep}{msg}", t(L::Note, loc)), &Style::body(SMALL).grey(0.2))?;
+        doc.paragraph(&format!("{}{sep}{}", t(L::Note, loc), super::without_rule_ids(msg)), &Style::body(SMALL).grey(0.2))?;
     }
     if let Some(r) = &m.seats_reason {
         doc.place("席位说明 / seats reason");
-        doc.paragraph(&format!("R-SEATS{sep}{r}"), &Style::body(SMALL).grey(0.2))?;
+        let label = if loc == Locale::Zh { "席位说明" } else { "Seats" };
+        doc.paragraph(&format!("{label}{sep}{r}"), &Style::body(SMALL).grey(0.2))?;
     }
 
     let mut people: Vec<&crate::state::ParticipantState> = Vec::new();
@@ -288,7 +295,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
             }
         }
         if let Some(r) = &item.redo_reason {
-            rows.push((t(L::Redo, loc).to_string(), format!("{r}（R-REDO）")));
+            rows.push((t(L::Redo, loc).to_string(), r.clone()));
         }
         doc.key_values(&rows, 24.0, BODY)?;
         doc.space(4.0);
@@ -325,39 +332,12 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         }
     }
 
-    // ---- amendments (appended after sealing, never edits)
-    if !m.amendments.is_empty() {
-        doc.place("更正 / amendments");
-        doc.heading(t(L::SecAmendments, loc), &Style::body(13.0).bold().after(2.0), 50.0)?;
-        doc.paragraph(t(L::AmendmentAppended, loc), &Style::body(SMALL).grey(0.35).after(4.0))?;
-        for a in &m.amendments {
-            doc.place(format!("更正{} / amendment {}", a.no, a.no));
-            let head = match loc {
-                Locale::Zh => format!("更正{}（{}，更正人：{}）", a.no, when(&a.at, loc), a.by),
-                Locale::En => format!("Amendment {} ({}, by {})", a.no, when(&a.at, loc), a.by),
-            };
-            doc.heading(&head, &Style::body(BODY).bold().after(2.0), 30.0)?;
-            doc.key_values(
-                &[(t(L::Reason, loc).to_string(), a.reason.clone()), (t(L::Content, loc).to_string(), a.text.clone())],
-                18.0,
-                BODY,
-            )?;
-        }
-    }
-    if !m.publications.is_empty() {
-        doc.place("公示情况 / publication");
-        doc.heading(t(L::SecPublication, loc), &Style::body(12.0).bold().after(2.0), 30.0)?;
-        for p in &m.publications {
-            doc.paragraph(&format!("{}　{}　{}", when(&p.at, loc), i18n::channel_label(p.channel, loc), p.place), &Style::body(BODY))?;
-        }
-    }
-
     // ---- signature page (R-SIGN)
     doc.new_page();
     doc.place("签字页 / signature page");
     doc.paragraph(&m.title, &Style::body(13.0).bold().center().after(2.0))?;
     doc.paragraph(t(L::SecSignatures, loc), &Style::body(13.0).center().after(6.0))?;
-    doc.paragraph(t(L::SignIntro, loc), &Style::body(BODY).after(4.0))?;
+    doc.paragraph(&super::without_rule_ids(t(L::SignIntro, loc)), &Style::body(BODY).after(4.0))?;
     let mut st = Table {
         columns: vec![
             col(t(L::No, loc), 0.5),
@@ -420,6 +400,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         }
         doc.paragraph(&line, &Style::body(BODY))?;
     }
+    appended(&mut doc, m, loc)?;
     doc.space(6.0);
     doc.rule(0.5, 0.6);
     seal_block(&mut doc, seal, loc, 8.0, 34.0)?;
@@ -452,4 +433,104 @@ pub(super) fn tally_line(t_: &crate::vote::Tally, present: u32, not_voting: u32,
             t_.yes, t_.no, t_.abstain
         ),
     }
+}
+
+/// What was added to the record after the signatures (R-SIGN: amended in the open, never edited;
+/// R-PUBLISH; R-IMPLEMENT, R-EVALUATE): corrections, publication, and how each resolution is
+/// carried out and evaluated. It follows the signature page, saying that the signers did not
+/// confirm it, so no one reads a later correction as signed.
+fn appended(doc: &mut Doc, m: &Meeting, loc: Locale) -> Result<()> {
+    if m.amendments.is_empty() && m.publications.is_empty() && m.actions.is_empty() {
+        return Ok(());
+    }
+    let sep = if loc == Locale::Zh { "：" } else { ": " };
+    doc.place("签字后追加 / added after the signatures");
+    doc.space(6.0);
+    let (head, note) = match loc {
+        Locale::Zh => ("签字确认后追加的内容", "以下内容在与会人员签字确认之后依次追加，不在上述签字确认的范围之内；以上记录原文不变。"),
+        Locale::En => ("Added after the signatures", "What follows was appended after the participants signed, in order; it is not covered by their signatures, and the record above is unchanged."),
+    };
+    doc.heading(head, &Style::body(13.0).bold().after(2.0), 50.0)?;
+    doc.paragraph(note, &Style::body(SMALL).grey(0.35).after(4.0))?;
+    if !m.amendments.is_empty() {
+        doc.place("更正 / amendments");
+        doc.heading(t(L::SecAmendments, loc), &Style::body(12.0).bold().after(2.0), 40.0)?;
+        doc.paragraph(t(L::AmendmentAppended, loc), &Style::body(SMALL).grey(0.35).after(3.0))?;
+        for a in &m.amendments {
+            doc.place(format!("更正{} / amendment {}", a.no, a.no));
+            let head = match loc {
+                Locale::Zh => format!("更正{}（{}，更正人：{}）", a.no, when(&a.at, loc), a.by),
+                Locale::En => format!("Amendment {} ({}, by {})", a.no, when(&a.at, loc), a.by),
+            };
+            doc.heading(&head, &Style::body(BODY).bold().after(2.0), 30.0)?;
+            doc.key_values(
+                &[(t(L::Reason, loc).to_string(), a.reason.clone()), (t(L::Content, loc).to_string(), a.text.clone())],
+                18.0,
+                BODY,
+            )?;
+        }
+    }
+    if !m.publications.is_empty() {
+        doc.place("公示情况 / publication");
+        doc.heading(t(L::SecPublication, loc), &Style::body(12.0).bold().after(2.0), 24.0)?;
+        for p in &m.publications {
+            doc.paragraph(&format!("{}　{}　{}", when(&p.at, loc), i18n::channel_label(p.channel, loc), p.place), &Style::body(BODY))?;
+        }
+        doc.space(3.0);
+    }
+    if !m.actions.is_empty() {
+        doc.place("决议落实 / implementation");
+        let head = if loc == Locale::Zh { "决议落实与评议" } else { "Implementation and evaluation" };
+        doc.heading(head, &Style::body(12.0).bold().after(2.0), 40.0)?;
+        for a in &m.actions {
+            doc.place(format!("落实{} / action {}", a.no, a.no));
+            let item = m.agenda.iter().position(|i| i.spec.id == a.item);
+            let title = item.map(|n| m.agenda[n].spec.title.clone()).unwrap_or_default();
+            let head = match (loc, item) {
+                (Locale::Zh, Some(n)) => format!("落实事项{}（议题{}：{title}）", a.no, cn_num(n + 1)),
+                (Locale::En, Some(n)) => format!("Action {} (item {}: {title})", a.no, n + 1),
+                (Locale::Zh, None) => format!("落实事项{}", a.no),
+                (Locale::En, None) => format!("Action {}", a.no),
+            };
+            doc.heading(&head, &Style::body(BODY).bold().after(2.0), 30.0)?;
+            let who = if a.department.is_empty() { a.leader.clone() } else { format!("{}（{}）", a.leader, a.department) };
+            let (l_who, l_req, l_due, l_fb, l_state) = match loc {
+                Locale::Zh => ("责任人", "工作要求", "完成时间", "反馈时限", "办理情况"),
+                Locale::En => ("Responsible", "Requirements", "Due", "Report by", "State"),
+            };
+            let state = match (a.done_at(), loc) {
+                (Some(d), Locale::Zh) => format!("已于 {} 办结", day(&d, loc)),
+                (Some(d), Locale::En) => format!("done on {}", day(&d, loc)),
+                (None, Locale::Zh) => "办理中".to_string(),
+                (None, Locale::En) => "in progress".to_string(),
+            };
+            let mut rows = vec![
+                (l_who.to_string(), who),
+                (l_req.to_string(), a.requirements.clone()),
+                (l_due.to_string(), day(&a.due, loc)),
+                (l_fb.to_string(), day(&a.feedback_by, loc)),
+                (l_state.to_string(), state),
+            ];
+            for p in &a.progress {
+                let label = match (loc, p.done) {
+                    (Locale::Zh, true) => "办结报告",
+                    (Locale::Zh, false) => "进展反馈",
+                    (Locale::En, true) => "Completed",
+                    (Locale::En, false) => "Progress",
+                };
+                rows.push((label.to_string(), format!("{}{sep}{}", when(&p.at, loc), p.note)));
+            }
+            for e in &a.evaluations {
+                let label = if loc == Locale::Zh { "评议" } else { "Evaluation" };
+                let mut text = format!("{}　{}　{}", when(&e.at, loc), e.by, i18n::verdict_label(e.verdict, loc));
+                if let Some(r) = &e.rectification {
+                    text.push_str(&format!("{sep}{r}"));
+                }
+                rows.push((label.to_string(), text));
+            }
+            doc.key_values(&rows, 24.0, BODY)?;
+            doc.space(2.0);
+        }
+    }
+    Ok(())
 }

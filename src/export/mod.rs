@@ -70,11 +70,14 @@ pub struct Options {
     pub locale: Locale,
     /// Issuing body printed on the poster and notice (blank line for a stamp when absent).
     pub issuer: Option<String>,
+    /// How residents book an observer seat (a phone number, a person), printed on the notice;
+    /// none leaves a line to write on.
+    pub booking_contact: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { paper: Paper::A4, draft: false, locale: Locale::Zh, issuer: None }
+        Options { paper: Paper::A4, draft: false, locale: Locale::Zh, issuer: None, booking_contact: None }
     }
 }
 
@@ -243,6 +246,38 @@ pub(crate) fn cn_num(n: usize) -> String {
 }
 
 /// The QR code and the verification lines, as printed at the end of every document.
+/// A message of the core for residents' eyes: without the rule ids ("（R-QUORUM）") it ends with,
+/// which mean something to the app's users, not to the people reading the paper.
+pub(crate) fn without_rule_ids(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(['（', '(']) {
+        let open = rest[i..].chars().next().unwrap_or('(');
+        let close = if open == '（' { '）' } else { ')' };
+        let inner_start = i + open.len_utf8();
+        match rest[inner_start..].find(close) {
+            Some(j) if is_rule_list(&rest[inner_start..inner_start + j]) => {
+                out.push_str(rest[..i].trim_end_matches(' '));
+                rest = &rest[inner_start + j + close.len_utf8()..];
+            }
+            _ => {
+                out.push_str(&rest[..inner_start]);
+                rest = &rest[inner_start..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "R-QUORUM", "R-SIGN, R-PUBLISH", "R-30DAYS" …
+fn is_rule_list(s: &str) -> bool {
+    !s.is_empty()
+        && s.split([',', '、', ' ']).filter(|p| !p.is_empty()).all(|p| {
+            p.strip_prefix("R-").is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        })
+}
+
 pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32, qr_mm: f32) -> Result<()> {
     use catalog::{t, L};
     doc.place("核验信息 / verification");
@@ -278,8 +313,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn residents_read_messages_without_rule_ids() {
+        assert_eq!(without_rule_ids("法定人数已达到（R-QUORUM）。"), "法定人数已达到。");
+        assert_eq!(without_rule_ids("逾期 (R-IMPLEMENT, R-EVALUATE)."), "逾期.");
+        assert_eq!(without_rule_ids("王（社区工作站）负责（R-30DAYS）"), "王（社区工作站）负责");
+        assert_eq!(without_rule_ids("（见附件）(R-x)"), "（见附件）(R-x)");
+    }
+
+    #[test]
     fn options_round_trip() {
-        let o = Options { paper: Paper::A3, draft: true, locale: Locale::En, issuer: Some("幸福社区居民委员会".into()) };
+        let o = Options { paper: Paper::A3, draft: true, locale: Locale::En, issuer: Some("幸福社区居民委员会".into()), booking_contact: None };
         let s = o.encode(Kind::Poster);
         assert!(s.is_ascii());
         assert_eq!(Options::decode(&s), Some((Kind::Poster, o)));

@@ -40,23 +40,38 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         };
         doc.paragraph(&head, &Style::body(13.0 * k).bold().after(2.0))?;
         if !item.spec.background.is_empty() {
-            doc.paragraph(&format!("{}{sep}{}", t(L::Background, loc), item.spec.background), &Style::body(12.0 * k).indent(2.0).after(4.0 * k))?;
+            doc.paragraph(&format!("{}{sep}{}", t(L::Background, loc), item.spec.background), &Style::body(12.0 * k).indent(2.0).after(2.0 * k))?;
         }
+        // Who the matter concerns: they are the ones the notice is for (R-NOTICE5, R-PARTIES).
+        if !item.spec.stakeholders.is_empty() {
+            let label = if loc == Locale::Zh { "利益相关方" } else { "Concerns" };
+            doc.paragraph(&format!("{label}{sep}{}", item.spec.stakeholders), &Style::body(12.0 * k).indent(2.0).after(2.0 * k))?;
+        }
+        doc.space(2.0 * k);
     }
     if m.observer_seats > 0 {
         doc.place("预约旁听 / observer booking");
         doc.heading(t(L::ObserverBooking, loc), &Style::body(14.0 * k).bold().after(3.0 * k), 30.0 * k)?;
+        // R-OBSERVE: online and offline, until the day before the meeting; a phone number to be
+        // filled in by hand where none is set.
+        let until = day(&(m.scheduled_at - chrono::Duration::days(1)), loc);
         let text = match loc {
             Locale::Zh => format!(
-                "本次会议设旁听席位 {} 个。居民可于会前通过线上或到社区党群服务中心线下预约旁听，额满为止（R-OBSERVE）。",
-                m.observer_seats
+                "本次会议设旁听席位 {} 个，额满为止。居民可通过线上（社区公众号、居民微信群）或到{}线下预约旁听，预约截止：{until}。",
+                m.observer_seats, m.place
             ),
             Locale::En => format!(
-                "{} observer seats. Residents may book a seat online or in person at the community service centre before the meeting, first come first served (R-OBSERVE).",
-                m.observer_seats
+                "{} observer seats, first come first served. Residents may book online (the community's public account or residents' group) or in person at {}, until {until}.",
+                m.observer_seats, m.place
             ),
         };
-        doc.paragraph(&text, &Style::body(12.0 * k).indent(2.0))?;
+        doc.paragraph(&text, &Style::body(12.0 * k).indent(2.0).after(2.0 * k))?;
+        let phone = match (&opts.booking_contact, loc) {
+            (Some(c), _) => c.clone(),
+            (None, _) => "______________________".to_string(),
+        };
+        let label = if loc == Locale::Zh { "预约电话" } else { "Booking phone" };
+        doc.paragraph(&format!("{label}{sep}{phone}"), &Style::body(12.0 * k).indent(2.0))?;
     }
     let blank = if loc == Locale::Zh { "________年____月____日" } else { "____________" };
     let issuer = opts.issuer.clone().unwrap_or_else(|| "______________________".to_string());
