@@ -183,6 +183,16 @@ pub fn group_short(g: PartyGroup, loc: Locale) -> &'static str {
     }
 }
 
+/// A person's group as printed beside their name: in group ③ a 两委 member is 两委成员 and
+/// anyone else 居民代表, rather than the umbrella "两委及居民代表" for both.
+pub fn person_group(g: PartyGroup, two_committees: bool, loc: Locale) -> &'static str {
+    match (g, two_committees) {
+        (PartyGroup::Residents, true) => pick(loc, "两委成员", "Committee member"),
+        (PartyGroup::Residents, false) => pick(loc, "居民代表", "Residents' rep"),
+        _ => group_short(g, loc),
+    }
+}
+
 pub fn role_label(r: Role, loc: Locale) -> &'static str {
     match r {
         Role::Member => pick(loc, "协商成员", "member"),

@@ -10,7 +10,7 @@ impl Fonts {
     /// (it is drawn as a space). `place` says where the text comes from, for the error, which
     /// also names the fallback files that could not be read, if any.
     pub fn check(&self, text: &str, place: &str) -> Result<()> {
-        for ch in text.chars() {
+        for ch in text.chars().filter(|c| *c != super::linebreak::KEEP) {
             if !covers(ch) {
                 let fallback_missing = fallback_missing_files();
                 return Err(ExportError::MissingGlyph { ch, place: place.to_string(), fallback_missing });
@@ -26,7 +26,7 @@ impl Font {
     /// error. Layout checks against all faces with [`Fonts::check`].
     pub fn check(&self, text: &str, place: &str) -> Result<()> {
         for ch in text.chars() {
-            if blank(ch) {
+            if blank(ch) || ch == super::linebreak::KEEP {
                 continue;
             }
             if self.glyph(ch).is_none() {

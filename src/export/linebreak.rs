@@ -6,7 +6,11 @@
 //!   unless it alone is wider than the line, then it is broken between characters;
 //! - no line starts with closing punctuation (，。、；：？！）》」』】〕…— and ASCII , . ) etc.);
 //! - no line ends with opening punctuation (（《「『【〔“‘ and ASCII ( [ etc.);
-//! - spaces are break opportunities and are dropped at the ends of a line.
+//! - spaces are break opportunities and are dropped at the ends of a line;
+//! - text joined by `KEEP` (U+2060 WORD JOINER, put there by `keep`) is never broken: a name,
+//!   a role such as 协商成员;
+//! - a paragraph does not end with one character alone on its last line when the lines before
+//!   can give it company (the paragraph is set a little narrower instead).
 //!
 //! The breaker knows nothing about fonts: the caller passes a measure for one character.
 
@@ -50,6 +54,21 @@ pub fn is_cjk(c: char) -> bool {
     ) || c == '“' || c == '”' || c == '‘' || c == '’' || c == '…' || c == '—'
 }
 
+/// Joins the characters on either side: no line break falls there. Never drawn.
+pub const KEEP: char = '\u{2060}';
+
+/// `text` as one unbreakable run (a person's name, a role): broken only if wider than a line.
+pub fn keep(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 4);
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 {
+            out.push(KEEP);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Space,
@@ -62,11 +81,18 @@ struct Token {
     text: String,
     width: f32,
     kind: Kind,
+    /// Joined to the token before it by `KEEP`.
+    kept: bool,
 }
 
 fn tokenize(text: &str, measure: &dyn Fn(char) -> f32) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
+    let mut kept = false;
     for c in text.chars() {
+        if c == KEEP {
+            kept = true;
+            continue;
+        }
         let kind = if c.is_whitespace() {
             Kind::Space
         } else if c.is_ascii() {
@@ -81,7 +107,7 @@ fn tokenize(text: &str, measure: &dyn Fn(char) -> f32) -> Vec<Token> {
         };
         let w = measure(if kind == Kind::Space { ' ' } else { c });
         match out.last_mut() {
-            Some(t) if t.kind == kind && kind != Kind::Cjk => {
+            Some(t) if t.kind == kind && kind != Kind::Cjk && !kept => {
                 if kind == Kind::Word {
                     t.text.push(c);
                 } else {
@@ -94,8 +120,10 @@ fn tokenize(text: &str, measure: &dyn Fn(char) -> f32) -> Vec<Token> {
                 text: if kind == Kind::Space { " ".into() } else { c.to_string() },
                 width: w,
                 kind,
+                kept: std::mem::take(&mut kept),
             }),
         }
+        kept = false;
     }
     out
 }
@@ -121,6 +149,7 @@ fn group(tokens: Vec<Token>) -> Vec<Group> {
                 let _ = last;
                 false
             }
+            Some(_) if t.kept => true,
             Some((pk, last)) => {
                 is_closing(first)
                     || is_opening(last)
@@ -147,6 +176,29 @@ fn group(tokens: Vec<Token>) -> Vec<Group> {
 /// than `max_width`, measuring each character with `measure` (same unit as `max_width`).
 /// An empty paragraph gives one empty line.
 pub fn break_lines(text: &str, max_width: f32, measure: &dyn Fn(char) -> f32) -> Vec<String> {
+    let lines = break_at(text, max_width, measure);
+    if !orphan(&lines) {
+        return lines;
+    }
+    // One character alone on the last line (免, 见): set the paragraph a little narrower so the
+    // line before gives it company, if that keeps the number of lines.
+    let step = lines.last().and_then(|l| l.chars().next()).map(measure).unwrap_or(0.0);
+    for k in 1..=3 {
+        let narrower = break_at(text, max_width - step * k as f32, measure);
+        if narrower.len() == lines.len() && !orphan(&narrower) {
+            return narrower;
+        }
+    }
+    lines
+}
+
+/// The last of several lines holds a single character (closing punctuation after it aside).
+fn orphan(lines: &[String]) -> bool {
+    let Some(last) = lines.last() else { return false };
+    lines.len() > 1 && last.trim_end_matches(is_closing).chars().filter(|c| !c.is_whitespace()).count() == 1 && last.chars().next().is_some_and(is_cjk)
+}
+
+fn break_at(text: &str, max_width: f32, measure: &dyn Fn(char) -> f32) -> Vec<String> {
     let groups = group(tokenize(text, measure));
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -233,12 +285,39 @@ pub fn break_lines(text: &str, max_width: f32, measure: &dyn Fn(char) -> f32) ->
 
 /// Width of a string by the same measure.
 pub fn width(text: &str, measure: &dyn Fn(char) -> f32) -> f32 {
-    text.chars().map(measure).sum()
+    text.chars().filter(|c| *c != KEEP).map(measure).sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one(_: char) -> f32 {
+        1.0
+    }
+
+    #[test]
+    fn a_kept_name_is_never_split() {
+        // "旁听 1 人：韦佳怡。" at 7 characters a line would split the name after 韦佳.
+        let text = format!("列席 2 人：{}、{}。", keep("谢雨婷"), keep("韦佳怡"));
+        let lines = break_lines(&text, 9.0, &one);
+        assert!(lines.iter().any(|l| l.contains("谢雨婷")) && lines.iter().any(|l| l.contains("韦佳怡")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains(KEEP)), "the joiner is never drawn: {lines:?}");
+        // without it the same text splits a name
+        let plain = break_lines("列席 2 人：谢雨婷、韦佳怡。", 9.0, &one);
+        assert!(!plain.iter().any(|l| l.contains("谢雨婷")), "{plain:?}");
+    }
+
+    #[test]
+    fn no_single_character_is_left_alone_on_the_last_line() {
+        // 13 characters at 6 a line: 6 + 6 + 1.
+        let text = "会议通知全体成员按时参加免";
+        let lines = break_lines(text, 6.0, &one);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.last().unwrap().chars().count() >= 2, "{lines:?}");
+        // a line of one character is fine when it is the only line
+        assert_eq!(break_lines("免", 6.0, &one), ["免"]);
+    }
 
     /// CJK characters and fullwidth punctuation 1.0 wide, everything else 0.5 (like a real CJK
     /// font: ideographs are 1 em, Latin about half).
@@ -275,7 +354,7 @@ mod tests {
             // empty paragraph stays one empty line
             ("", 5.0, &[""]),
             // closing punctuation never starts a line: the character before moves with it
-            ("一二三，四五", 3.0, &["一二", "三，四", "五"]),
+            ("一二三，四五", 3.0, &["一二", "三，", "四五"]),
             ("一二三。", 3.0, &["一二", "三。"]),
             ("一二三、四", 3.0, &["一二", "三、四"]),
             ("一二三）四", 3.0, &["一二", "三）四"]),

@@ -7,6 +7,7 @@
 
 use super::catalog::{t, Locale, L};
 use super::layout::{col, Align, Cell, Doc, Style, Table};
+use super::linebreak::keep;
 use super::{clock, cn_num, day, furniture, seal_block, when, Body, ExportError, Options, Result, Seal, Source};
 use crate::agenda::ItemStatus;
 use crate::i18n;
@@ -156,19 +157,19 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         };
         table.rows.push(vec![
             Cell::Text((n + 1).to_string()),
-            Cell::Text(p.person.name.clone()),
+            Cell::Text(keep(&p.person.name)),
             Cell::Text(role_of(m, p, loc)),
-            Cell::Text(i18n::group_short(p.person.group, loc).into()),
+            Cell::Text(i18n::person_group(p.person.group, p.person.two_committees, loc).into()),
             Cell::Text(if p.person.two_committees { (if loc == Locale::Zh { "是" } else { "yes" }).into() } else { String::new() }),
             Cell::Text(status),
             Cell::Text(history.join(if loc == Locale::Zh { "；" } else { "; " })),
         ]);
     }
     doc.table(&table)?;
-    let attendees: Vec<&str> =
-        m.participants.iter().filter(|p| p.person.role == Role::Attendee).map(|p| p.person.name.as_str()).collect();
-    let observers: Vec<&str> =
-        m.participants.iter().filter(|p| p.person.role == Role::Observer).map(|p| p.person.name.as_str()).collect();
+    let attendees: Vec<String> =
+        m.participants.iter().filter(|p| p.person.role == Role::Attendee).map(|p| keep(&p.person.name)).collect();
+    let observers: Vec<String> =
+        m.participants.iter().filter(|p| p.person.role == Role::Observer).map(|p| keep(&p.person.name)).collect();
     let none = if loc == Locale::Zh { "无" } else { "none" };
     let lines = match loc {
         Locale::Zh => format!(
@@ -240,8 +241,8 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
                 let secs = turn.ended_at.map(|e| e.signed_duration_since(turn.started_at).num_seconds().max(0)).unwrap_or(0);
                 tt.rows.push(vec![
                     Cell::Text(turn.no.to_string()),
-                    Cell::Text(m.name_of(&turn.person)),
-                    Cell::Text(i18n::group_short(turn.group, loc).into()),
+                    Cell::Text(keep(&m.name_of(&turn.person))),
+                    Cell::Text(i18n::person_group(turn.group, m.participant(&turn.person).is_some_and(|p| p.person.two_committees), loc).into()),
                     Cell::Text(format!("{}:{:02}", secs / 60, secs % 60)),
                     Cell::Text(turn.summary.clone().unwrap_or_default()),
                 ]);
@@ -370,7 +371,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         };
         st.rows.push(vec![
             Cell::Text(n.to_string()),
-            Cell::Text(s.name.clone()),
+            Cell::Text(keep(&s.name)),
             Cell::Text(role),
             cell,
             Cell::Text(s.at.format("%Y-%m-%d %H:%M").to_string()),
@@ -385,7 +386,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
         let role = m.participant(&id).map(|p| role_of(m, p, loc)).unwrap_or_default();
         st.rows.push(vec![
             Cell::Text(n.to_string()),
-            Cell::Text(m.name_of(&id)),
+            Cell::Text(keep(&m.name_of(&id))),
             Cell::Text(role),
             Cell::Blank { h_mm: 13.0 },
             Cell::Text(String::new()),
@@ -411,14 +412,15 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
 }
 
 fn role_of(m: &Meeting, p: &crate::state::ParticipantState, loc: Locale) -> String {
-    let base = i18n::role_label(p.person.role, loc);
+    // Each role whole on its line: 协商成员, never 协商成/员.
+    let base = keep(i18n::role_label(p.person.role, loc));
     let sep = if loc == Locale::Zh { "、" } else { ", " };
     if p.person.id == m.chair {
-        format!("{}{sep}{}", t(L::ChairShort, loc), base)
+        format!("{}{sep}{}", keep(t(L::ChairShort, loc)), base)
     } else if p.person.id == m.recorder {
-        format!("{}{sep}{}", t(L::Recorder, loc), base)
+        format!("{}{sep}{}", keep(t(L::Recorder, loc)), base)
     } else {
-        base.to_string()
+        base
     }
 }
 
