@@ -59,7 +59,7 @@ fn rare_name_characters_are_drawn_from_the_fallback_faces() {
     let check = run("qpdf", &["--check", f]);
     assert!(check.contains("No syntax or stream encoding errors"), "{check}");
     assert_eq!(pdf, minutes_pdf(&store, &snap, &Options::default()).unwrap(), "byte-identical");
-    let r = verify_pdf(&pdf, &store, &key().verifying_key());
+    let r = verify_pdf(&pdf, &store, &key());
     assert!(r.ok, "{:#?}", r.lines);
 
     // Drawn, not blank, at the size of the text beside it: where pdftotext places each rare

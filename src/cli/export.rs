@@ -112,16 +112,16 @@ pub fn is_pdf_arg(arg: &str) -> bool {
     arg.to_ascii_lowercase().ends_with(".pdf") || Path::new(arg).is_file()
 }
 
-pub fn verify_file(store: &Store, data_dir: &Path, file: &Path) -> ExitCode {
+/// Checks a PDF. `store` is None where no record is kept (then only its signature and issuer).
+pub fn verify_file(store: Option<&Store>, data_dir: &Path, file: &Path) -> ExitCode {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return die(ex::ExportError::Read { path: file.to_path_buf(), source: e }),
     };
-    let key = match InstallationKey::load(data_dir) {
-        Ok(k) => k,
-        Err(e) => return die(e),
+    let report = match (store, InstallationKey::load(data_dir)) {
+        (Some(store), Ok(key)) => verify::verify_pdf(&bytes, store, &key),
+        _ => verify::verify_elsewhere(&bytes, data_dir),
     };
-    let report = verify::verify_pdf(&bytes, store, &key.verifying_key());
     for l in &report.lines {
         println!("{l}");
     }
@@ -131,5 +131,43 @@ pub fn verify_file(store: &Store, data_dir: &Path, file: &Path) -> ExitCode {
     } else {
         println!("未通过 / NOT VERIFIED  {}", file.display());
         ExitCode::from(EXIT_NOT_VERIFIED)
+    }
+}
+
+/// `yishi key export`: this installation's certificate, for another installation to trust.
+pub fn key_export(data_dir: &Path, output: &Path, issuer: Option<&str>) -> ExitCode {
+    let key = match InstallationKey::load_or_create(data_dir) {
+        Ok(k) => k,
+        Err(e) => return die(e),
+    };
+    let signer = match key.document_signer(issuer) {
+        Ok(s) => s,
+        Err(e) => return die(e),
+    };
+    if let Err(e) = ex::write_atomic(output, yishi::export::trust::pem(&signer.certificate_der()).as_bytes()) {
+        return die(e);
+    }
+    println!("已导出证书 / certificate exported: {}  密钥 key {}", output.display(), &signer.key_id()[..16]);
+    ExitCode::SUCCESS
+}
+
+/// `yishi key trust`: PDFs signed with this certificate's key verify here from now on.
+pub fn key_trust(data_dir: &Path, file: &Path) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return die(ex::ExportError::Read { path: file.to_path_buf(), source: e }),
+    };
+    if let Err(e) = std::fs::create_dir_all(data_dir) {
+        return die(ex::ExportError::Write { path: data_dir.to_path_buf(), source: e });
+    }
+    match yishi::export::trust::trust(data_dir, &bytes) {
+        Ok((id, name)) => {
+            println!("已信任 / trusted: {name}  密钥 key {}", &id[..16]);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("yishi: {e}");
+            ExitCode::from(super::EXIT_INPUT)
+        }
     }
 }

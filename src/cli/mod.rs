@@ -110,6 +110,12 @@ enum Command {
         #[arg(long, value_name = "BACKUP")]
         from: PathBuf,
     },
+    /// This installation's PDF-signing certificate: export it for a street office, or trust
+    /// another installation's so its PDFs verify here
+    Key {
+        #[command(subcommand)]
+        action: KeyAction,
+    },
     /// The year's meetings per form against the guideline's minimums (R-FREQ, R-OBSERVE)
     Compliance {
         /// The year (default: this year)
@@ -120,12 +126,32 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum KeyAction {
+    /// Write this installation's certificate (PEM) to a file
+    Export {
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The issuing body the certificate names (as on the poster)
+        #[arg(long)]
+        issuer: Option<String>,
+    },
+    /// Trust another installation's certificate: its PDFs then verify here
+    Trust { file: PathBuf },
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.data_dir.clone().unwrap_or_else(yishi::default_data_dir);
     match &cli.command {
         Command::Restore { from } => return care::restore(&dir, from),
         Command::Backup { check: Some(b), .. } => return care::check(b),
+        Command::Key { action: KeyAction::Export { output, issuer } } => return export::key_export(&dir, output, issuer.as_deref()),
+        Command::Key { action: KeyAction::Trust { file } } => return export::key_trust(&dir, file),
+        // A PDF from elsewhere verifies by its signature where no record is kept.
+        Command::Verify { meeting: Some(m) } if export::is_pdf_arg(m) && !Store::exists(&dir) => {
+            return export::verify_file(None, &dir, std::path::Path::new(m))
+        }
         _ => {}
     }
     // Verifying checks what is there and creates nothing: a mistyped folder is not an empty record.
@@ -154,7 +180,7 @@ pub fn run() -> ExitCode {
         }
         Command::Events { meeting } => resolve(&store, &meeting).and_then(|id| show::events(&store, id)),
         Command::Verify { meeting } => match meeting.as_deref().filter(|m| export::is_pdf_arg(m)) {
-            Some(file) => return export::verify_file(&store, &dir, std::path::Path::new(file)),
+            Some(file) => return export::verify_file(Some(&store), &dir, std::path::Path::new(file)),
             None => return verify(&store, meeting.as_deref()),
         },
         Command::Export(args) => {
@@ -163,6 +189,7 @@ pub fn run() -> ExitCode {
         Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),
         Command::Compliance { year, json } => show::compliance(&store, year, json),
+        Command::Key { .. } => unreachable!("handled before the store opens"),
         Command::Topics { json } => show::topics(&store, json),
         Command::Doctor { repair, from, json } => return care::doctor(&store, repair, from.as_deref(), json),
         Command::Backup { to, keep, .. } => return care::backup_to(&store, to.as_deref().unwrap_or(&dir), keep),

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error("无法为文件签名：{reason} / cannot sign the document: {reason}")]
+    Signature { reason: String },
     /// A character no font can draw: neither the shipped font nor, when they could be read,
     /// the fallback faces. Printing a blank or a box instead would put a wrong name on a signed
     /// record, so the export stops and says which character and where. `fallback_missing` lists

@@ -20,6 +20,8 @@ pub mod linebreak;
 mod minutes;
 mod notice;
 pub mod pdf;
+pub mod pdfsig;
+pub mod trust;
 mod poster;
 pub mod seal;
 pub mod verify;
@@ -153,24 +155,36 @@ pub fn render(kind: Kind, src: &Source, seal: &Seal, opts: &Options) -> Result<V
             (INFO_DOC.to_string(), opts.encode(kind)),
             (INFO_EVENTS.to_string(), src.snap.record.events.to_string()),
         ],
+        signature: Some(pdf::SignatureField {
+            name: opts.issuer.clone().unwrap_or_else(|| "议事 Yishi".to_string()),
+            reason: format!("{}{}", catalog::t(catalog::L::Fingerprint, opts.locale), &src.snap.record.head[..16.min(src.snap.record.head.len())]),
+            location: m.place.clone(),
+        }),
     };
     Ok(pdf::render(opts.paper, &body.pages, &body.rasters, &meta))
+}
+
+/// Renders and signs: the document as `render` makes it, with the PDF signature of the
+/// installation (`pdfsig`) filled in.
+pub fn render_signed(kind: Kind, src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
+    let bytes = render(kind, src, &seal_of(src.snap, key), opts)?;
+    pdfsig::fill(bytes, &key.document_signer(opts.issuer.as_deref())?)
 }
 
 /// 会议记录 (R-MINUTES, R-SIGN). An unsealed meeting is refused unless `opts.draft`, and then
 /// carries a watermark.
 pub fn minutes(src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
-    render(Kind::Minutes, src, &seal_of(src.snap, key), opts)
+    render_signed(Kind::Minutes, src, key, opts)
 }
 
 /// 公示 (R-PUBLISH), A4 or A3.
 pub fn poster(src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
-    render(Kind::Poster, src, &seal_of(src.snap, key), opts)
+    render_signed(Kind::Poster, src, key, opts)
 }
 
 /// 会议通知 (R-NOTICE5).
 pub fn notice(src: &Source, key: &InstallationKey, opts: &Options) -> Result<Vec<u8>> {
-    render(Kind::Notice, src, &seal_of(src.snap, key), opts)
+    render_signed(Kind::Notice, src, key, opts)
 }
 
 /// The results as Markdown (also readable as plain text) for WeChat groups and websites.

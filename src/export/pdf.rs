@@ -28,6 +28,69 @@ pub struct Meta {
     pub unix_time: i64,
     /// Extra ASCII entries for the document information dictionary (`/YishiVerification` …).
     pub custom: Vec<(String, String)>,
+    /// A signature field with room for the signature (`pdfsig::fill` writes it).
+    pub signature: Option<SignatureField>,
+}
+
+/// What the signature field says besides the signature: who signs, why, where.
+#[derive(Debug, Clone, Default)]
+pub struct SignatureField {
+    pub name: String,
+    pub reason: String,
+    pub location: String,
+}
+
+/// A PDF text string: ASCII as is, anything else UTF-16BE with its byte-order mark.
+fn text_string(s: &str) -> lopdf::Object {
+    if s.is_ascii() {
+        return lopdf::Object::String(s.as_bytes().to_vec(), lopdf::StringFormat::Literal);
+    }
+    let mut b = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        b.extend_from_slice(&u.to_be_bytes());
+    }
+    lopdf::Object::String(b, lopdf::StringFormat::Hexadecimal)
+}
+
+/// Adds the signature dictionary (byte range and contents still placeholders), its field as
+/// an invisible widget on page 1, and the form that lists it.
+fn add_signature_field(lo: &mut lopdf::Document, f: &SignatureField, unix_time: i64) {
+    use super::pdfsig::{BYTE_RANGE_PLACEHOLDER as P, CONTENTS_LEN};
+    use lopdf::{dictionary, Object};
+    let when = chrono::DateTime::from_timestamp(unix_time, 0).unwrap_or_default().format("D:%Y%m%d%H%M%SZ").to_string();
+    let sig = lo.add_object(dictionary! {
+        "Type" => "Sig",
+        "Filter" => "Adobe.PPKLite",
+        "SubFilter" => "adbe.pkcs7.detached",
+        "ByteRange" => vec![Object::Integer(0), Object::Integer(P), Object::Integer(P), Object::Integer(P)],
+        "Contents" => Object::String(vec![0u8; CONTENTS_LEN], lopdf::StringFormat::Hexadecimal),
+        "M" => Object::String(when.into_bytes(), lopdf::StringFormat::Literal),
+        "Name" => text_string(&f.name),
+        "Reason" => text_string(&f.reason),
+        "Location" => text_string(&f.location),
+    });
+    let Some((_, &page)) = lo.get_pages().iter().next().map(|(n, id)| (*n, id)) else { return };
+    let field = lo.add_object(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Widget",
+        "FT" => "Sig",
+        "T" => text_string("Yishi"),
+        "V" => Object::Reference(sig),
+        "Rect" => vec![Object::Integer(0), Object::Integer(0), Object::Integer(0), Object::Integer(0)],
+        "F" => 132,
+        "P" => Object::Reference(page),
+    });
+    if let Ok(Object::Dictionary(d)) = lo.get_object_mut(page) {
+        match d.get_mut(b"Annots") {
+            Ok(Object::Array(a)) => a.push(Object::Reference(field)),
+            _ => d.set("Annots", vec![Object::Reference(field)]),
+        }
+    }
+    if let Ok(root) = lo.trailer.get(b"Root").and_then(|o| o.as_reference()) {
+        if let Ok(Object::Dictionary(cat)) = lo.get_object_mut(root) {
+            cat.set("AcroForm", dictionary! { "Fields" => vec![Object::Reference(field)], "SigFlags" => 3 });
+        }
+    }
 }
 
 /// A coordinate or length rounded to 1/100 pt (0.0035 mm): nothing a printer or a screen can
@@ -276,6 +339,9 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
         if let lopdf::Object::Stream(stream) = obj {
             let _ = stream.compress();
         }
+    }
+    if let Some(f) = &meta.signature {
+        add_signature_field(&mut lo, f, meta.unix_time);
     }
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).expect("writing to memory cannot fail");

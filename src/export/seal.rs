@@ -95,6 +95,12 @@ impl InstallationKey {
         InstallationKey { signing: SigningKey::from_bytes(&seed), path: PathBuf::new() }
     }
 
+    /// The document-signing key and certificate (see `pdfsig`), derived from this key's seed:
+    /// the same installation always signs PDFs with the same P-256 key.
+    pub fn document_signer(&self, issuer: Option<&str>) -> Result<super::pdfsig::DocSigner> {
+        super::pdfsig::DocSigner::derive(&self.signing.to_bytes(), issuer)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
