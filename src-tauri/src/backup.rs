@@ -817,8 +817,7 @@ pub async fn repair_store(app: AppHandle) -> Result<RepairOutcome, IpcError> {
     let from = newest.as_ref().map(|(p, _)| p.clone());
     let result = tauri::async_runtime::spawn_blocking(move || -> Result<_, IpcError> {
         let store = &worker.state::<AppState>().store;
-        let repairs = store.repair(from.as_deref())?;
-        store.repair_lists(from.as_deref())?; // shown as notices
+        let repairs = store.repair(from.as_deref())?; // the roster's and pool's logs too, as notices
         let left = store.examine()?;
         Ok((repairs, health_view(store, &left, true)))
     })

@@ -42,8 +42,9 @@ pub fn doctor(store: &Store, repair: bool, from: Option<&Path>, json: bool) -> E
         Vec::new()
     };
     let list_breaks = store.list_breaks();
-    if repair && !list_breaks.is_empty() {
-        // Shown below as notices (what was restored, and from which entry nothing could be).
+    if repair && found.is_empty() && !list_breaks.is_empty() {
+        // Only the roster or the pool is damaged (`repair` does them too); what was done shows
+        // below as notices.
         if let Err(e) = store.repair_lists(from.as_deref()) {
             return fail(EXIT_USAGE, &e);
         }

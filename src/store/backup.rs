@@ -322,7 +322,6 @@ impl Store {
             self.load_lists()?;
         }
         let repairs = self.repair(Some(backup))?;
-        self.repair_lists(Some(backup))?;
         Ok((restored, repairs))
     }
 }

@@ -83,8 +83,8 @@ impl Store {
     }
 
     /// Repairs every damaged meeting from a verified copy, the backup (a backup folder: see
-    /// `backup`) last. Returns what was done for each. (The roster's and the pool's logs:
-    /// `repair_lists`.)
+    /// `backup`) last. Returns what was done for each; the roster's and the pool's logs are
+    /// repaired too (`repair_lists`), and say so in the notices.
     pub fn repair(&self, backup: Option<&Path>) -> Result<Vec<Repair>, StoreError> {
         let found = self.examine()?;
         let mut done = Vec::new();
@@ -106,6 +106,8 @@ impl Store {
         if let Some(reason) = rebuild {
             self.rebuild(reason)?;
         }
+        // The roster's and the pool's logs too: what was done is in the notices.
+        self.repair_lists(backup)?;
         Ok(done)
     }
 
