@@ -18,6 +18,8 @@ pkgs=(
   fonts-hanazono
   # checking exported PDFs with independent tools
   poppler-utils qpdf
+  # reading the QR code of an exported PDF back, as a resident's phone would
+  zbar-tools
   # watching the store sync before it acknowledges (tests/durable.rs)
   strace
   # the power-cut test's FUSE file system (tools/lazyfs): fusermount3 mounts it without root

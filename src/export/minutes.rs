@@ -8,7 +8,7 @@
 use super::catalog::{t, Locale, L};
 use super::layout::{col, Align, Cell, Doc, Style, Table};
 use super::linebreak::keep;
-use super::{clock, cn_num, day, furniture, seal_block, when, Body, ExportError, Options, Result, Seal, Source};
+use super::{clock, cn_num, day, furniture, when, Body, ExportError, Options, Result, Seal, Source};
 use crate::agenda::ItemStatus;
 use crate::i18n;
 use crate::people::Role;
@@ -404,7 +404,8 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     appended(&mut doc, m, loc)?;
     doc.space(6.0);
     doc.rule(0.5, 0.6);
-    seal_block(&mut doc, seal, loc, 8.0, 34.0)?;
+    let readable = super::qr_text(m, seal, opts.issuer.as_deref(), loc);
+    super::seal_block_with(&mut doc, seal, loc, 8.0, 38.0, Some(&readable))?;
 
     let title = format!("{} · {}", m.title, t(L::Minutes, loc));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, draft))?;

@@ -293,6 +293,54 @@ fn is_rule_list(s: &str) -> bool {
 }
 
 pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32, qr_mm: f32) -> Result<()> {
+    seal_block_with(doc, seal, loc, size, qr_mm, None)
+}
+
+/// What a phone shows when it scans the QR code: the meeting, when and where, each item's
+/// result with its counts, the short fingerprint and the issuer — then the verification string
+/// (`yishi verify` checks it against the record). Titles are shortened to keep the code small
+/// enough to scan from paper.
+pub(crate) fn qr_text(m: &crate::state::Meeting, seal: &Seal, issuer: Option<&str>, loc: Locale) -> String {
+    use crate::agenda::ItemStatus;
+    let short = |s: &str, n: usize| -> String {
+        let mut t: String = s.chars().take(n).collect();
+        if s.chars().count() > n {
+            t.push('…');
+        }
+        t
+    };
+    let start = m.opened_at.as_ref().unwrap_or(&m.scheduled_at);
+    let mut lines = vec![short(&m.title, 30), format!("{} {}", day(start, loc), short(&m.place, 20))];
+    for (n, item) in m.agenda.iter().enumerate().take(12) {
+        let result = match (item.status, loc) {
+            (ItemStatus::Voted, _) => match (item.vote.as_ref().and_then(|v| v.tally.zip(v.outcome)), loc) {
+                (Some((t, o)), Locale::Zh) => format!("{}（同意{} 反对{} 弃权{}）", if o.passed { "通过" } else { "未通过" }, t.yes, t.no, t.abstain),
+                (Some((t, o)), Locale::En) => format!("{} ({} yes, {} no, {} abstain)", if o.passed { "passed" } else { "failed" }, t.yes, t.no, t.abstain),
+                (None, _) => crate::i18n::item_status_label(item.status, loc).to_string(),
+            },
+            (ItemStatus::Consensus, Locale::Zh) => "协商一致".to_string(),
+            (ItemStatus::Consensus, Locale::En) => "agreed by consensus".to_string(),
+            _ => crate::i18n::item_status_label(item.status, loc).to_string(),
+        };
+        lines.push(match loc {
+            Locale::Zh => format!("{}、{}：{result}", cn_num(n + 1), short(&item.spec.title, 16)),
+            Locale::En => format!("{}. {}: {result}", n + 1, short(&item.spec.title, 24)),
+        });
+    }
+    let (fp, by) = if loc == Locale::Zh { ("记录指纹", "签发") } else { ("Fingerprint", "Issued by") };
+    lines.push(format!("{fp} {}", &seal.chain_head[..16.min(seal.chain_head.len())]));
+    if let Some(i) = issuer.filter(|i| !i.trim().is_empty()) {
+        lines.push(format!("{by} {}", short(i, 30)));
+    }
+    lines.push(seal.to_string());
+    // A byte-order mark first: readers that guess the text's encoding (zbar took it for
+    // Shift-JIS) then read UTF-8, and the others skip it.
+    format!("\u{FEFF}{}", lines.join("\n"))
+}
+
+/// The verification block; `readable` is what the QR code carries instead of the bare
+/// verification string (see `qr_text`).
+pub(crate) fn seal_block_with(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32, qr_mm: f32, readable: Option<&str>) -> Result<()> {
     use catalog::{t, L};
     doc.place("核验信息 / verification");
     let sep = if loc == Locale::Zh { "：" } else { ": " };
@@ -301,9 +349,13 @@ pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: 
         format!("{}{sep}{}", t(L::MeetingId, loc), seal.meeting_id),
         format!("{}{sep}{}", t(L::Fingerprint, loc), seal.chain_head),
         format!("{}{sep}{}", t(L::KeyFp, loc), seal.key_fingerprint),
-        t(L::VerifyHint, loc).to_string(),
+        match (readable.is_some(), loc) {
+            (true, Locale::Zh) => "用手机扫描二维码，可读到会议名称、日期、各议题结果及记录指纹；用 yishi verify 核对本文件与会议记录库。".to_string(),
+            (true, Locale::En) => "Scanning the QR code with a phone shows the meeting, its date, each item's result and the fingerprint; yishi verify checks this file against the record.".to_string(),
+            (false, _) => t(L::VerifyHint, loc).to_string(),
+        },
     ];
-    doc.qr(&seal.to_string(), qr_mm, &caption, size)
+    doc.qr(readable.unwrap_or(&seal.to_string()), qr_mm, &caption, size)
 }
 
 pub(crate) fn furniture(title: &str, seal: &Seal, loc: Locale, watermark: bool) -> layout::Furniture {

@@ -4,7 +4,7 @@
 
 use super::catalog::{t, Locale, L};
 use super::layout::{Doc, Paper, Style};
-use super::{cn_num, day, furniture, seal_block, when, Body, Options, Result, Seal, Source};
+use super::{cn_num, day, furniture, when, Body, Options, Result, Seal, Source};
 use crate::i18n;
 
 pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
@@ -84,7 +84,8 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     doc.key_values(&rows, 44.0 * k, 13.0 * k)?;
     doc.space(8.0 * k);
     doc.rule(0.5, 0.6);
-    seal_block(&mut doc, seal, loc, 8.0 * k, 30.0 * k)?;
+    let readable = super::qr_text(m, seal, opts.issuer.as_deref(), loc);
+    super::seal_block_with(&mut doc, seal, loc, 8.0 * k, 34.0 * k, Some(&readable))?;
     let title = format!("{} · {}", m.title, t(L::Notice, loc));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, false))?;
     Ok(Body { title, pages, rasters })
