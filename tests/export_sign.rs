@@ -164,3 +164,14 @@ fn a_signed_pdf_kept_from_this_release_still_verifies() {
     assert!(r.ok, "{:#?}", r.lines);
     assert!(r.lines[0].contains("issued by this installation"), "{:#?}", r.lines);
 }
+
+/// pdfinfo took the files for PDF/X because printpdf wrote an empty /GTS_PDFXVersion.
+#[test]
+fn readers_do_not_take_the_documents_for_pdf_x() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, pdf) in documents(dir.path()) {
+        let f = write_tmp(dir.path(), &format!("{name}.pdf"), &pdf);
+        let info = run("pdfinfo", &[f.to_str().unwrap()]);
+        assert!(!info.contains("PDF/X") && !info.contains("ISO 15930"), "{name}: {info}");
+    }
+}

@@ -90,6 +90,16 @@ pub enum L {
     ResultFailed,
     Quorum,
     Implementation,
+    PosterDraft,
+    PosterIntroDraft,
+    PosterIntroScheduled,
+    PosterIntroAdjourned,
+    DraftNote,
+    FeedbackBy,
+    FeedbackLine,
+    Amended,
+    AmendedText,
+    RedoShort,
 }
 
 pub fn t(l: L, loc: Locale) -> &'static str {
@@ -183,6 +193,28 @@ pub fn t(l: L, loc: Locale) -> &'static str {
         L::ResultPassed => ("通过", "passed"),
         L::ResultFailed => ("未通过", "failed"),
         L::Quorum => ("法定人数", "Quorum"),
+        L::PosterDraft => ("公示（草稿）", "Public notice of results (DRAFT)"),
+        L::PosterIntroDraft => (
+            "召开{form}，对以下事项进行了协商。本稿为草稿：会议记录尚未签字封存，以下结果以正式公示为准。",
+            "a {form} deliberated the matters below. This is a DRAFT: the minutes are not yet signed and sealed, and the results below are not final.",
+        ),
+        L::PosterIntroScheduled => (
+            "本稿为草稿：{form}定于{date}在{place}召开，以下事项尚未协商，暂无结果。",
+            "This is a DRAFT: a {form} is scheduled on {date} at {place}. The matters below have not yet been deliberated; there are no results yet.",
+        ),
+        L::PosterIntroAdjourned => (
+            "{form}于{date}在{place}召开，因到会人数不足法定人数休会，以下事项尚未协商，暂无结果。",
+            "A {form} opened on {date} at {place} was adjourned for lack of a quorum. The matters below have not been deliberated; there are no results yet.",
+        ),
+        L::DraftNote => ("本稿为草稿：", "This is a DRAFT: "),
+        L::FeedbackBy => ("反馈时限", "Feedback by"),
+        L::FeedbackLine => ("{date}前反馈落实进展", "progress reported by {date}"),
+        L::Amended => ("更正说明", "Corrections"),
+        L::AmendedText => (
+            "本会议记录封存后追加更正 {n} 处（原记录不变），更正内容见会议记录“封存后追加的更正”。",
+            "The record was corrected {n} time(s) after it was sealed (the original is unchanged); the corrections are in the minutes, under \"Amendments after sealing\".",
+        ),
+        L::RedoShort => ("再次协商", "Revisit"),
     };
     match loc {
         Locale::Zh => zh,

@@ -84,6 +84,10 @@ impl Style {
         self.after = pt;
         self
     }
+    pub fn leading(mut self, leading: f32) -> Style {
+        self.leading = leading;
+        self
+    }
 }
 
 /// One positioned drawing primitive.
@@ -171,6 +175,8 @@ pub struct Doc {
 
 const HEAD_ROOM: f32 = 14.0; // running head band
 const FOOT_ROOM: f32 = 30.0; // footer band (two small lines)
+/// Line height of the note beside a lead line, as a multiple of its size.
+const LEAD_NOTE_LEADING: f32 = 1.2;
 
 impl Doc {
     pub fn new(paper: Paper, margins_mm: [f32; 4]) -> Doc {
@@ -307,10 +313,132 @@ impl Doc {
         self.paragraph(text, style)
     }
 
+    /// (note lines, beside?, height) of a lead line.
+    fn lead_lines(&self, big: &str, style: &Style, note: &str, note_size: f32) -> (Vec<String>, bool, f32) {
+        let big_lh = style.size * style.leading;
+        let note_lh = note_size * LEAD_NOTE_LEADING;
+        let room = self.width() - self.fonts.width(big, style.size) - style.size * 0.5;
+        if note.is_empty() {
+            return (Vec::new(), true, big_lh);
+        }
+        if room >= note_size * 8.0 {
+            let lines = self.wrap_clauses(note, room, note_size);
+            let h = big_lh.max(lines.len() as f32 * note_lh);
+            (lines, true, h)
+        } else {
+            let lines = self.wrap_clauses(note, self.width(), note_size);
+            let h = big_lh + lines.len() as f32 * note_lh;
+            (lines, false, h)
+        }
+    }
+
+    /// Lines of a short list of clauses ("同意 15 票，反对 3 票，…") broken after a comma where
+    /// one fits, so that a count is not split from its unit; a clause wider than the line is
+    /// broken as usual; `\n` starts a new line.
+    fn wrap_clauses(&self, text: &str, width: f32, size: f32) -> Vec<String> {
+        text.split('\n').flat_map(|para| self.wrap_clauses_1(para, width, size)).collect()
+    }
+
+    fn wrap_clauses_1(&self, text: &str, width: f32, size: f32) -> Vec<String> {
+        if text.contains(super::linebreak::KEEP) {
+            return self.wrap(text, width, size, 0.0);
+        }
+        let mut clauses: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            cur.push(c);
+            let after_comma = c == '，' || c == '；' || (matches!(c, ',' | ';') && chars.peek() == Some(&' '));
+            if after_comma {
+                if let Some(' ') = chars.peek() {
+                    chars.next();
+                    cur.push(' ');
+                }
+                clauses.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            clauses.push(cur);
+        }
+        let mut out: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for clause in clauses {
+            let joined = format!("{line}{clause}");
+            if self.fonts.width(joined.trim_end(), size) <= width {
+                line = joined;
+                continue;
+            }
+            if !line.is_empty() {
+                out.push(line.trim_end().to_string());
+            }
+            if self.fonts.width(clause.trim_end(), size) <= width {
+                line = clause;
+            } else {
+                let mut parts = self.wrap(clause.trim_end(), width, size, 0.0);
+                line = parts.pop().unwrap_or_default();
+                out.extend(parts);
+            }
+        }
+        if !line.trim_end().is_empty() {
+            out.push(line.trim_end().to_string());
+        }
+        out
+    }
+
+    /// One line of large text — a result such as "通过" — with a note in a smaller size beside it
+    /// (the tally), wrapped in the room to its right, or below it when that room is too narrow.
+    /// One line of the note shares the large text's baseline; more lines are centred on it.
+    pub fn lead(&mut self, big: &str, style: &Style, note: &str, note_size: f32) -> Result<()> {
+        self.check(big)?;
+        self.check(note)?;
+        if self.fonts.width(big, style.size) > self.width() {
+            // too long for one line: the large text as a paragraph, the note after it
+            self.paragraph(big, &style.clone().after(0.0))?;
+            if !note.is_empty() {
+                self.paragraph(note, &Style::body(note_size).leading(LEAD_NOTE_LEADING).after(0.0))?;
+            }
+            self.y -= style.after;
+            return Ok(());
+        }
+        let (lines, beside, h) = self.lead_lines(big, style, note, note_size);
+        self.ensure(h);
+        let top = self.y;
+        let big_lh = style.size * style.leading;
+        let note_lh = note_size * LEAD_NOTE_LEADING;
+        let x0 = self.left();
+        let big_top = if beside { top - (h - big_lh) / 2.0 } else { top };
+        let by = Self::baseline(big_top, style.size, big_lh);
+        self.draw(Draw::Text { x: x0, y: by, size: style.size, grey: style.grey, bold: style.bold, text: big.to_string() });
+        if beside {
+            let x = x0 + self.fonts.width(big, style.size) + style.size * 0.5;
+            let n = lines.len() as f32;
+            for (i, line) in lines.into_iter().enumerate() {
+                let y = if n <= 1.0 {
+                    by
+                } else {
+                    Self::baseline(top - (h - n * note_lh) / 2.0 - i as f32 * note_lh, note_size, note_lh)
+                };
+                self.draw(Draw::Text { x, y, size: note_size, grey: 0.0, bold: false, text: line });
+            }
+        } else {
+            for (i, line) in lines.into_iter().enumerate() {
+                let y = Self::baseline(top - big_lh - i as f32 * note_lh, note_size, note_lh);
+                self.draw(Draw::Text { x: x0, y, size: note_size, grey: 0.0, bold: false, text: line });
+            }
+        }
+        self.y -= h + style.after;
+        Ok(())
+    }
+
     /// Label–value rows; the label column is `label_mm` wide; a long value wraps and may run on
     /// to the next page line by line.
     pub fn key_values(&mut self, rows: &[(String, String)], label_mm: f32, size: f32) -> Result<()> {
-        let lh = size * 1.5;
+        self.key_values_leading(rows, label_mm, size, 1.5)
+    }
+
+    /// [`Doc::key_values`] with lines `leading` × `size` apart.
+    pub fn key_values_leading(&mut self, rows: &[(String, String)], label_mm: f32, size: f32, leading: f32) -> Result<()> {
+        let lh = size * leading;
         let (x0, w) = (self.left(), self.width());
         // the label column grows to fit the longest label (up to a third of the width)
         let longest = rows.iter().map(|(l, _)| self.fonts.width(l, size)).fold(0.0f32, f32::max);

@@ -292,10 +292,6 @@ fn is_rule_list(s: &str) -> bool {
         })
 }
 
-pub(crate) fn seal_block(doc: &mut layout::Doc, seal: &Seal, loc: Locale, size: f32, qr_mm: f32) -> Result<()> {
-    seal_block_with(doc, seal, loc, size, qr_mm, None)
-}
-
 /// What a phone shows when it scans the QR code: the meeting, when and where, each item's
 /// result with its counts, the short fingerprint and the issuer — then the verification string
 /// (`yishi verify` checks it against the record). Titles are shortened to keep the code small

@@ -323,6 +323,13 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
             lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
         ]),
     );
+    if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+        if let Ok(lopdf::Object::Dictionary(d)) = lo.get_object_mut(info_ref) {
+            // printpdf writes an empty /GTS_PDFXVersion, which makes readers take the file for
+            // PDF/X (a prepress format it is not).
+            d.remove(b"GTS_PDFXVersion");
+        }
+    }
     if !meta.custom.is_empty() {
         if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|o| o.as_reference()) {
             if let Ok(lopdf::Object::Dictionary(d)) = lo.get_object_mut(info_ref) {
