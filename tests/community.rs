@@ -310,11 +310,34 @@ fn the_yishi_tool_takes_roster_and_pool_intents_as_lines_without_a_meeting() {
 /// three topics put, decided and withdrawn the old way, and one person removed).
 fn old_store() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-f216864.tar.gz");
-    let ok = Cmd::new("tar").arg("xzf").arg(fixture).arg("-C").arg(dir.path()).status().unwrap();
-    assert!(ok.success());
+    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-f216864.tar.gz")).unwrap();
+    let mut tar = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&fixture[..]), &mut tar).unwrap();
+    untar(&tar, dir.path());
     let data = dir.path().join("data");
     (dir, data)
+}
+
+/// The files of a ustar archive (512-byte headers: name, octal size, type), written under `to`.
+fn untar(tar: &[u8], to: &std::path::Path) {
+    let mut at = 0;
+    while at + 512 <= tar.len() && tar[at] != 0 {
+        let h = &tar[at..at + 512];
+        let field = |r: std::ops::Range<usize>| String::from_utf8_lossy(&h[r]).trim_end_matches('\0').trim().to_string();
+        let (name, prefix) = (field(0..100), field(345..500));
+        let name = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+        let size = usize::from_str_radix(&field(124..136), 8).unwrap_or(0);
+        let path = to.join(&name);
+        match h[156] {
+            b'5' => std::fs::create_dir_all(&path).unwrap(),
+            b'0' | 0 => {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &tar[at + 512..at + 512 + size]).unwrap();
+            }
+            _ => {}
+        }
+        at += 512 + size.div_ceil(512) * 512;
+    }
 }
 
 #[test]
