@@ -185,17 +185,3 @@ fn page_one_matches_the_reference_image() {
     let share = differing as f64 / got.2.len() as f64;
     assert!(share < 0.002, "{differing} pixels ({:.3}%) differ from the reference", share * 100.0);
 }
-
-fn grey(png: &[u8]) -> (usize, usize, Vec<u8>) {
-    use printpdf::{RawImage, RawImageData, RawImageFormat};
-    let img = RawImage::decode_from_bytes(png, &mut Vec::new()).unwrap();
-    let RawImageData::U8(px) = img.pixels else { panic!("8-bit expected") };
-    let ch = match img.data_format {
-        RawImageFormat::R8 => 1,
-        RawImageFormat::RG8 => 2,
-        RawImageFormat::RGB8 => 3,
-        RawImageFormat::RGBA8 => 4,
-        f => panic!("{f:?}"),
-    };
-    (img.width, img.height, px.chunks(ch).map(|c| c[0]).collect())
-}

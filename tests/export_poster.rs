@@ -553,17 +553,3 @@ fn pages_match_the_reference_images() {
         }
     }
 }
-
-fn grey(png: &[u8]) -> (usize, usize, Vec<u8>) {
-    use printpdf::{RawImage, RawImageData, RawImageFormat};
-    let img = RawImage::decode_from_bytes(png, &mut Vec::new()).unwrap();
-    let RawImageData::U8(px) = img.pixels else { panic!("8-bit expected") };
-    let ch = match img.data_format {
-        RawImageFormat::R8 => 1,
-        RawImageFormat::RG8 => 2,
-        RawImageFormat::RGB8 => 3,
-        RawImageFormat::RGBA8 => 4,
-        f => panic!("{f:?}"),
-    };
-    (img.width, img.height, px.chunks(ch).map(|c| c[0]).collect())
-}
