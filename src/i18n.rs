@@ -136,6 +136,72 @@ pub fn level_label(l: Level, loc: Locale) -> &'static str {
     }
 }
 
+/// Where a community-level meeting is held: a community (社区, its residents) or a village (村,
+/// its villagers). The guideline names both at once — "社区（村）协商", "居（村）民议事会" —
+/// and so do the labels above; what residents read names the one they live in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locality {
+    Community,
+    Village,
+}
+
+impl Locality {
+    /// What a form says of it (R-FORMS): 居民会议 and 居民代表会议 are a community's, 村民会议 and
+    /// 村民代表会议 a village's; the other community forms are held in both.
+    pub fn of_form(f: Form) -> Option<Locality> {
+        match f {
+            Form::ResidentsAssembly | Form::ResidentRepresentatives => Some(Locality::Community),
+            Form::VillagersAssembly | Form::VillagerRepresentatives => Some(Locality::Village),
+            _ => None,
+        }
+    }
+
+    /// Where a meeting is held: the form says it where it can; for the forms held in both, the
+    /// names the record and the issuer give do ("…村民委员会", "…村委…"), and otherwise a
+    /// community — every village of Shenzhen became a 社区 in 2004.
+    pub fn of_meeting(m: &crate::state::Meeting, issuer: Option<&str>) -> Locality {
+        if let Some(at) = Locality::of_form(m.form) {
+            return at;
+        }
+        // "村民", "村委", "村党": a village's own bodies; not a bare "村", which many a 社区's
+        // name keeps from before ("莲花一村社区", "城中村改造").
+        let village = [m.title.as_str(), m.place.as_str(), issuer.unwrap_or("")]
+            .iter()
+            .any(|s| ["村民", "村委", "村党"].iter().any(|w| s.contains(w)));
+        if village {
+            Locality::Village
+        } else {
+            Locality::Community
+        }
+    }
+}
+
+/// The level as printed for residents: 街道协商, 社区协商 or 村协商. R-LEVEL
+pub fn level_label_at(l: Level, at: Locality, loc: Locale) -> &'static str {
+    match (l, at) {
+        (Level::Street, _) => level_label(l, loc),
+        (Level::Community, Locality::Community) => pick(loc, "社区协商", "community level"),
+        (Level::Community, Locality::Village) => pick(loc, "村协商", "village level"),
+    }
+}
+
+/// The form as printed for residents: 居民议事会 or 村民议事会 rather than 居（村）民议事会. R-FORMS
+pub fn form_label_at(f: Form, at: Locality, loc: Locale) -> &'static str {
+    match (f, at) {
+        (Form::DeliberationCouncil, Locality::Community) => pick(loc, "居民议事会", "residents' deliberation council"),
+        (Form::DeliberationCouncil, Locality::Village) => pick(loc, "村民议事会", "villagers' deliberation council"),
+        _ => form_label(f, loc),
+    }
+}
+
+/// A person's group as printed beside their name in a village: 村民代表, not 居民代表.
+pub fn person_group_at(g: PartyGroup, two_committees: bool, at: Locality, loc: Locale) -> &'static str {
+    match (g, two_committees, at) {
+        (PartyGroup::Residents, false, Locality::Village) => pick(loc, "村民代表", "Villagers' rep"),
+        _ => person_group(g, two_committees, loc),
+    }
+}
+
 pub fn form_label(f: Form, loc: Locale) -> &'static str {
     use Form as F;
     match f {
@@ -548,6 +614,7 @@ impl Refusal {
             R::BlankSignature { name, .. } => format!("{name}的签名是空白的，几乎没有笔迹，请重新签名"),
             R::SignaturesMissing { names } => format!("以下人员尚未签字或登记拒签：{names}"),
             R::Sealed => "会议记录已封存，只能追加更正，不能修改".into(),
+            R::Received { community } => format!("这份记录是从{community}收到的副本，在本机只能查看；更正须由该社区追加后再次送达"),
             R::NotSealed => "会议记录封存后才能追加更正；封存前请直接编辑会议记录".into(),
             R::InThePast { field } => format!("“{}”不能早于登记时间", field.zh()),
             R::NoResolution { title } => format!("议题“{title}”未形成协商决议，只有形成决议的事项才需落实"),

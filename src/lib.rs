@@ -11,6 +11,7 @@
 // `rules` (the guideline's rules, one file per family), `community` (roster, topic pool, the
 // year's record), `store` (the durable record), `export` (the papers people read). The old
 // flat paths (`yishi::vote`, `yishi::decide`, …) stay as re-exports.
+pub mod bundle;
 pub mod community;
 pub mod demo;
 pub mod export;
@@ -20,6 +21,7 @@ pub mod ids;
 pub mod meeting;
 pub mod png;
 pub mod rules;
+pub mod search;
 pub mod store;
 
 pub use community::{compliance, roster, topic};

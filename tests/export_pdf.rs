@@ -60,6 +60,33 @@ fn the_same_record_gives_byte_identical_pdfs() {
     assert_eq!(a, c);
 }
 
+/// The size goal of issue 12 (docs/performance.md): the text-only minutes spend at most 30 KB on
+/// everything but the embedded font — pages, text, the QR code, the signature, the metadata.
+#[test]
+fn text_only_minutes_spend_at_most_30_kb_beside_the_font() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir.path().join("data"));
+    let mut snap = store.snapshot(sealed_id()).unwrap();
+    snap.meeting.signatures.clear();
+    let pdf = minutes_pdf(&store, &snap, &Options::default()).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let font: usize = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok()?.get(b"FontFile3").ok()?.as_reference().ok())
+        .map(|id| doc.get_object(id).unwrap().as_stream().unwrap().content.len())
+        .sum();
+    assert!(font > 60_000, "the font subset is embedded: {font} bytes");
+    let rest = pdf.len() - font;
+    assert!(rest <= 30_000, "{rest} bytes beside the font ({} in all)", pdf.len());
+    // what keeps it small and still readable everywhere: PDF 1.5 object and cross-reference
+    // streams (qpdf reads them), the signature and the information dictionary in plain text
+    let f = write_tmp(dir.path(), "text-only.pdf", &pdf);
+    assert!(run("qpdf", &["--check", f.to_str().unwrap()]).contains("No syntax or stream encoding errors"));
+    assert!(pdf.starts_with(b"%PDF-1.5") && pdf.windows(7).any(|w| w == b"/ObjStm"));
+    assert!(run("pdfsig", &[f.to_str().unwrap()]).contains("Signature is Valid."));
+}
+
 #[test]
 fn poster_notice_and_text() {
     let dir = tempfile::tempdir().unwrap();

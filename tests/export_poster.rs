@@ -441,8 +441,8 @@ fn a_held_but_unsealed_meeting_is_a_draft_whose_results_are_not_final() {
 
 #[test]
 fn the_form_is_named_as_residents_know_it() {
-    // 居（村）民议事会 is the guideline's name for both kinds of council; the record does not say
-    // which, so the poster and the text say 议事会.
+    // 居（村）民议事会 is the guideline's name for both kinds of council; the poster and the text
+    // name the one held: a community's (幸福社区) is a 居民议事会 (a village's: tests/export_labels.rs).
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("data")).unwrap();
     let at0 = chrono::DateTime::parse_from_rfc3339("2026-01-01T09:00:00+08:00").unwrap();
@@ -459,7 +459,7 @@ fn the_form_is_named_as_residents_know_it() {
     let text = run("pdftotext", &[f.to_str().unwrap(), "-"]).replace('\n', "");
     let md = yishi::export::text(&snap, &key(), &Options::default()).unwrap();
     for t in [&text, &md] {
-        assert!(t.contains("召开议事会，对以下事项进行了协商"), "{t}");
+        assert!(t.contains("召开居民议事会，对以下事项进行了协商"), "{t}");
         for banned in ["居（村）民", "社区（村）", "R-"] {
             assert!(!t.contains(banned), "«{banned}» printed for residents: {t}");
         }

@@ -594,3 +594,186 @@ fn r_sign_a_blank_or_near_empty_signature_image_is_refused() {
     let pad = b64(yishi::png::scribble("谢雨婷", 900, 240));
     sim.ok(Intent::Sign { person: "m3".into(), image_png_base64: pad });
 }
+
+// ---- the flow (`meeting::flow`): where the meeting is and what the chair does next, decided by
+// the core for every reader (the room, the projector, `yishi show --json`).
+
+use yishi::meeting::flow::{Flow, Next, Step};
+
+fn flow(sim: &Sim) -> Flow {
+    Flow::of(sim.meeting())
+}
+
+#[track_caller]
+fn at(sim: &Sim, step: Step, next: Option<Next>) {
+    let f = flow(sim);
+    assert_eq!((f.step, f.next), (step, next));
+}
+
+/// R-OPEN R-ROLL R-QUORUM R-AGENDA R-SPEAK R-VOTE R-MINUTES R-SIGN R-CLOSE: one meeting through
+/// every step, each with the next action the room shows.
+#[test]
+fn r_roll_r_agenda_r_vote_r_sign_the_step_and_next_action_follow_the_record() {
+    let mut sim = Sim::created(setup(6));
+    at(&sim, Step::Open, Some(Next::OpenMeeting { chair: "m1".into() }));
+    assert_eq!(Next::OpenMeeting { chair: "m1".into() }.rule(), Rule::Open);
+
+    // R-ROLL: three of six called present, three not yet called.
+    sim.ok(Intent::OpenMeeting { by: "m1".into() });
+    for p in ["m1", "m2", "m3"] {
+        sim.ok(mark(p, Mark::Present));
+    }
+    at(&sim, Step::Roll, Some(Next::CallRoll { not_called: 3 }));
+    // R-QUORUM: everyone called, but 3 of 6 is below two thirds: the roll call goes on.
+    for p in ["m4", "m5", "m6"] {
+        sim.ok(mark(p, Mark::AbsentWithLeave));
+    }
+    at(&sim, Step::Roll, Some(Next::AwaitQuorum { present: 3, required: 4 }));
+    sim.ok(mark("m4", Mark::ArrivedLate));
+    at(&sim, Step::Agenda, Some(Next::OpenItem { item: "a".into() }));
+
+    // R-SPEAK: the queue, then the running turn.
+    sim.ok(open_item("a"));
+    at(&sim, Step::Speak, Some(Next::CloseItem { item: "a".into() }));
+    sim.ok(Intent::AddSpeaker { person: "m2".into() });
+    at(&sim, Step::Speak, Some(Next::NextSpeaker { person: "m2".into() }));
+    sim.ok(Intent::StartTurn { person: None });
+    at(&sim, Step::Speak, Some(Next::EndTurn { person: "m2".into() }));
+    assert_eq!((flow(&sim).running_turn, flow(&sim).vote_open), (Some(1), false));
+    sim.ok(Intent::EndTurn { summary: None });
+    assert_eq!(flow(&sim).running_turn, None);
+    at(&sim, Step::Speak, Some(Next::CloseItem { item: "a".into() }));
+
+    // R-VOTE: named ballots from the members present when it opened and still present.
+    sim.ok(open_vote(VoteMode::Named, None));
+    assert!(flow(&sim).vote_open);
+    at(&sim, Step::Vote, Some(Next::CastBallots { remaining: 4 }));
+    sim.ok(Intent::CastVote { person: "m2".into(), choice: Choice::Yes });
+    at(&sim, Step::Vote, Some(Next::CastBallots { remaining: 3 }));
+    sim.ok(mark("m3", Mark::LeftEarly)); // gone: no ballot from m3 is waited for
+    at(&sim, Step::Vote, Some(Next::CastBallots { remaining: 2 }));
+    sim.ok(Intent::CastVote { person: "m1".into(), choice: Choice::Yes });
+    sim.ok(Intent::CastVote { person: "m4".into(), choice: Choice::No });
+    at(&sim, Step::Vote, Some(Next::CloseVote));
+    sim.ok(Intent::CloseVote { counts: None });
+    assert!(!flow(&sim).vote_open);
+
+    // R-AGENDA: between items; R-QUORUM: below it no item opens.
+    at(&sim, Step::Agenda, Some(Next::AwaitQuorum { present: 3, required: 4 }));
+    sim.ok(mark("m3", Mark::ArrivedLate));
+    at(&sim, Step::Agenda, Some(Next::OpenItem { item: "b".into() }));
+    sim.ok(open_item("b"));
+    sim.ok(Intent::CloseByConsensus { resolution: "同意".into() });
+    sim.ok(open_item("c"));
+    sim.ok(open_vote(VoteMode::Hands, None));
+    at(&sim, Step::Vote, Some(Next::CloseVote)); // counts, not names
+    sim.ok(close_counts(4, 0, 0));
+
+    // R-MINUTES, R-SIGN, R-CLOSE
+    at(&sim, Step::Minutes, Some(Next::FinalizeMinutes { recorder: "r1".into() }));
+    sim.ok(Intent::FinalizeMinutes { by: "r1".into() });
+    at(&sim, Step::Sign, Some(Next::CollectSignatures { pending: 5 }));
+    sim.ok(Intent::DeclineSignature { person: "m2".into(), reason: "有异议".into() });
+    at(&sim, Step::Sign, Some(Next::CollectSignatures { pending: 4 }));
+    for p in ["m1", "r1", "m3", "m4"] {
+        sim.ok(Intent::Sign { person: p.into(), image_png_base64: png_b64() });
+    }
+    at(&sim, Step::Sign, Some(Next::CloseMeeting { chair: "m1".into() }));
+    sim.ok(Intent::CloseMeeting { by: "m1".into() });
+    at(&sim, Step::Seal, None);
+}
+
+/// R-ROLL: a quorum reached before everyone is called does not end the roll call.
+#[test]
+fn r_roll_the_roll_call_lasts_until_every_member_is_called() {
+    let mut sim = Sim::in_session(6, 4);
+    assert!(sim.meeting().quorum().met);
+    at(&sim, Step::Roll, Some(Next::CallRoll { not_called: 2 }));
+    sim.ok(mark("m5", Mark::AbsentWithoutLeave));
+    at(&sim, Step::Roll, Some(Next::CallRoll { not_called: 1 }));
+    sim.ok(mark("m6", Mark::AbsentWithLeave));
+    at(&sim, Step::Agenda, Some(Next::OpenItem { item: "a".into() }));
+    // Once an item was taken the meeting stays between items, whoever comes or goes.
+    sim.ok(open_item("a"));
+    sim.ok(Intent::DeferItem { reason: "资料不全".into() });
+    sim.ok(mark("m4", Mark::LeftEarly));
+    at(&sim, Step::Agenda, Some(Next::AwaitQuorum { present: 3, required: 4 }));
+}
+
+/// R-SEATS: an 议事会 below half is opened only after the chair records a reason.
+#[test]
+fn r_seats_the_first_thing_to_do_is_the_reason_when_seats_are_below_half() {
+    let mut s = setup(4);
+    s.form = Form::DeliberationCouncil;
+    for p in s.participants.iter_mut().filter(|p| p.role != Role::Observer) {
+        p.two_committees = true;
+    }
+    s.participants[3].two_committees = false;
+    s.participants[4].two_committees = false;
+    let mut sim = Sim::created(s);
+    let next = Next::RecordSeatsReason { percent: 40 };
+    assert_eq!(next.rule(), Rule::Seats);
+    at(&sim, Step::Open, Some(next));
+    sim.ok(Intent::RecordSeatsReason { reason: "议题仅涉及两委成员所在楼栋".into() });
+    at(&sim, Step::Open, Some(Next::OpenMeeting { chair: "m1".into() }));
+}
+
+/// R-QUORUM: a meeting adjourned for lack of quorum goes to its minutes, items left untaken.
+#[test]
+fn r_quorum_an_adjourned_meeting_goes_to_its_minutes() {
+    let mut sim = Sim::in_session(6, 3);
+    sim.ok(Intent::AdjournForLackOfQuorum { note: None });
+    at(&sim, Step::Minutes, Some(Next::FinalizeMinutes { recorder: "r1".into() }));
+}
+
+/// R-ROLL R-SPEAK R-NEUTRAL: presence (present or late) and who the room offers for the speakers
+/// list — members present, 列席 not marked away, never an observer, the chair included so the
+/// core's refusal (R-NEUTRAL) says why. `decide` agrees with the list for everyone.
+#[test]
+fn r_speak_r_neutral_who_is_in_the_room() {
+    let mut sim = Sim::in_session(6, 3); // m1 (chair) m2 m3 present; m4–m6 not called; r1 列席; o1 旁听
+    let ids = |f: &Flow, pick: fn(&yishi::meeting::flow::Presence) -> bool| -> Vec<String> {
+        f.presence.iter().filter(|p| pick(p)).map(|p| p.person.to_string()).collect()
+    };
+    let f = flow(&sim);
+    assert_eq!(ids(&f, |p| p.in_the_room), ["m1", "m2", "m3", "r1"]);
+    assert_eq!(ids(&f, |p| p.present), ["m1", "m2", "m3"]);
+    assert_eq!(f.presence.len(), sim.meeting().participants.len());
+
+    // Late counts as present; left early, or absent, does not; a 列席 marked away is out.
+    sim.ok(mark("m4", Mark::ArrivedLate));
+    sim.ok(mark("m5", Mark::AbsentWithLeave));
+    sim.ok(mark("m3", Mark::LeftEarly));
+    sim.ok(mark("r1", Mark::AbsentWithoutLeave));
+    let f = flow(&sim);
+    assert_eq!(ids(&f, |p| p.present), ["m1", "m2", "m4"]);
+    assert_eq!(ids(&f, |p| p.in_the_room), ["m1", "m2", "m4"]);
+    sim.ok(mark("r1", Mark::ArrivedLate));
+    assert_eq!(ids(&flow(&sim), |p| p.in_the_room), ["m1", "m2", "m4", "r1"]);
+
+    // The list is what `decide` takes: everyone on it but the chair; nobody off it.
+    sim.ok(mark("m3", Mark::ArrivedLate));
+    sim.ok(open_item("a"));
+    let m = sim.meeting();
+    for p in &flow(&sim).presence {
+        let cmd = yishi::Command { meeting: sim.id, at: sim.clock, intent: Intent::AddSpeaker { person: p.person.clone() } };
+        match yishi::decide(Some(m), &cmd) {
+            Ok(_) => assert!(p.in_the_room && p.person != m.chair, "{} was taken", p.person),
+            Err(r) if p.person == m.chair => assert_eq!((r.code(), r.rule()), ("chair_may_not_speak", Some(Rule::Neutral))),
+            Err(r) => assert!(!p.in_the_room, "{} is in the room but refused: {}", p.person, r.code()),
+        }
+    }
+}
+
+/// Every reader of the snapshot gets the flow: the app's windows and `yishi show --json`.
+#[test]
+fn the_snapshot_carries_the_flow() {
+    let sim = Sim::in_session(6, 3);
+    let snap = sim.meeting().snapshot(Default::default());
+    assert_eq!(snap.flow, flow(&sim));
+    let json = serde_json::to_value(&snap).unwrap();
+    assert_eq!(json["flow"]["step"], "roll");
+    assert_eq!(json["flow"]["next"], serde_json::json!({ "code": "call_roll", "not_called": 3 }));
+    assert_eq!(json["flow"]["presence"][0], serde_json::json!({ "person": "m1", "present": true, "in_the_room": true }));
+    assert_eq!(Step::ALL.len(), 8);
+}

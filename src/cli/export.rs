@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use yishi::export::{self as ex, catalog, seal::InstallationKey, verify, Kind, Options, Paper, Source};
+use yishi::community::profile::Profile;
 use yishi::ids::MeetingId;
 use yishi::store::Store;
 
@@ -38,10 +39,12 @@ pub struct ExportArgs {
     /// Export an unsealed meeting as a watermarked draft
     #[arg(long)]
     pub draft: bool,
-    /// Issuing body printed on the poster and notice (default: a blank line for a stamp)
+    /// Issuing body printed on the poster and notice, and named by the PDF signature (default:
+    /// the community's profile, `yishi profile`; without one, a blank line for a stamp)
     #[arg(long)]
     pub issuer: Option<String>,
-    /// How residents book an observer seat, printed on the notice (default: a blank line)
+    /// How residents book an observer seat, printed on the notice (default: the profile's
+    /// booking channel; without one, a blank line)
     #[arg(long)]
     pub booking_contact: Option<String>,
     /// zh (default) or en
@@ -72,7 +75,19 @@ pub fn export(store: &Store, data_dir: &Path, args: &ExportArgs, resolve: &Resol
         Ok(k) => k,
         Err(e) => return die(e),
     };
-    let opts = Options { paper, draft: args.draft, locale, issuer: args.issuer.clone(), booking_contact: args.booking_contact.clone() };
+    let profile = match Profile::load(data_dir) {
+        Ok(p) => p,
+        Err(e) => return die(e),
+    };
+    let opts = Options {
+        paper,
+        draft: args.draft,
+        locale,
+        issuer: args.issuer.clone(),
+        booking_contact: args.booking_contact.clone(),
+        booking_venue: None,
+    }
+    .with_profile(profile.as_ref());
     let blob = |h: &str| store.blob(h).ok().flatten();
     let src = Source { snap: &snap, blob: &blob };
     let bytes = match args.what {
@@ -134,12 +149,18 @@ pub fn verify_file(store: Option<&Store>, data_dir: &Path, file: &Path) -> ExitC
     }
 }
 
-/// `yishi key export`: this installation's certificate, for another installation to trust.
+/// `yishi key export`: this installation's certificate, for another installation to trust. It
+/// names `issuer`, else the profile's issuing body (as the exports' signatures do).
 pub fn key_export(data_dir: &Path, output: &Path, issuer: Option<&str>) -> ExitCode {
     let key = match InstallationKey::load_or_create(data_dir) {
         Ok(k) => k,
         Err(e) => return die(e),
     };
+    let profile = match Profile::load(data_dir) {
+        Ok(p) => p,
+        Err(e) => return die(e),
+    };
+    let issuer = issuer.filter(|i| !i.trim().is_empty()).or(profile.as_ref().map(|p| p.issuer.as_str()));
     let signer = match key.document_signer(issuer) {
         Ok(s) => s,
         Err(e) => return die(e),

@@ -1,10 +1,14 @@
 //! The `yishi` command-line tool. Exit codes (also in `yishi --help`): 0 done, 1 usage or storage
 //! error, 2 an intent was refused by a rule, 3 malformed input, 4 a broken chain or a PDF that does
-//! not verify, 5 nothing to verify (no data folder, no meeting in it, or no such meeting).
+//! not verify, 5 nothing to verify (no data folder, no meeting in it, or no such meeting) or nothing
+//! found by `search`.
 
 mod apply;
+mod bundle;
 mod care;
 mod export;
+mod profile;
+mod search;
 mod show;
 
 use clap::{Parser, Subcommand};
@@ -25,8 +29,8 @@ const EXIT_CODES: &str = "\
   1  用法、存储或输出错误 / usage, storage or output error
   2  意图被规则拒绝 / an intent was refused by a rule
   3  输入格式错误 / malformed input
-  4  记录链损坏、PDF 核对不通过，或 doctor/restore 后仍有损坏 / a broken chain, a PDF that does not verify, or damage left after doctor/restore
-  5  没有可核对的内容：数据目录不存在、其中没有会议或没有该会议，或不是备份 / nothing to verify: no data folder, no meeting in it, no such meeting, or not a backup";
+  4  记录链损坏、PDF 核对不通过、数据包被拒绝导入，或 doctor/restore 后仍有损坏 / a broken chain, a PDF that does not verify, a bundle refused, or damage left after doctor/restore
+  5  没有可核对的内容：数据目录不存在、其中没有会议或没有该会议，或不是备份；search 没有找到任何会议 / nothing to verify: no data folder, no meeting in it, no such meeting, or not a backup; search found no meeting";
 
 #[derive(Parser)]
 #[command(name = "yishi", version, about = "议事 Yishi — 基层议事协商会议记录 / community deliberation meeting record", after_help = EXIT_CODES)]
@@ -116,11 +120,35 @@ enum Command {
         #[command(subcommand)]
         action: KeyAction,
     },
+    /// The community's profile (name, issuing body, booking channel and venue) the exports and
+    /// the PDF signature use: shown, or set with the options given
+    Profile(profile::ProfileArgs),
+    /// Sealed records carried between installations: export them for the street office, or
+    /// import a community's
+    Bundle {
+        #[command(subcommand)]
+        action: bundle::BundleAction,
+    },
+    /// Search every meeting's title, agenda, background, speeches, resolutions, amendments and
+    /// names; words (split at spaces and punctuation) must all be found. Exit 5 when none matches
+    Search {
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many meetings, best first
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// The year's meetings per form against the guideline's minimums (R-FREQ, R-OBSERVE)
     Compliance {
         /// The year (default: this year)
         #[arg(long)]
         year: Option<i32>,
+        /// The street office's view: every community whose records were imported, matters
+        /// escalated to the street, actions overdue across communities
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },
@@ -132,7 +160,7 @@ enum KeyAction {
     Export {
         #[arg(short, long)]
         output: PathBuf,
-        /// The issuing body the certificate names (as on the poster)
+        /// The issuing body the certificate names (default: the profile's, as on the exports)
         #[arg(long)]
         issuer: Option<String>,
     },
@@ -148,6 +176,9 @@ pub fn run() -> ExitCode {
         Command::Backup { check: Some(b), .. } => return care::check(b),
         Command::Key { action: KeyAction::Export { output, issuer } } => return export::key_export(&dir, output, issuer.as_deref()),
         Command::Key { action: KeyAction::Trust { file } } => return export::key_trust(&dir, file),
+        // Searching creates no store where there is none.
+        Command::Search { .. } if !Store::exists(&dir) => return search::no_record(&dir),
+        Command::Profile(args) => return profile::run(&dir, args),
         // A PDF from elsewhere verifies by its signature where no record is kept.
         Command::Verify { meeting: Some(m) } if export::is_pdf_arg(m) && !Store::exists(&dir) => {
             return export::verify_file(None, &dir, std::path::Path::new(m))
@@ -188,8 +219,11 @@ pub fn run() -> ExitCode {
         }
         Command::Roster { import } => return roster(&store, import.as_deref()),
         Command::Demo => demo(&store),
-        Command::Compliance { year, json } => show::compliance(&store, year, json),
-        Command::Key { .. } => unreachable!("handled before the store opens"),
+        Command::Compliance { year, all: false, json } => show::compliance(&store, year, json),
+        Command::Compliance { year, all: true, json } => show::office(&store, &dir, year, json),
+        Command::Search { query, limit, json } => return search::run(&store, &query.join(" "), limit, json),
+        Command::Bundle { action } => return bundle::run(&store, &dir, &action),
+        Command::Key { .. } | Command::Profile(_) => unreachable!("handled before the store opens"),
         Command::Topics { json } => show::topics(&store, json),
         Command::Doctor { repair, from, json } => return care::doctor(&store, repair, from.as_deref(), json),
         Command::Backup { to, keep, .. } => return care::backup_to(&store, to.as_deref().unwrap_or(&dir), keep),

@@ -25,6 +25,9 @@ pub fn list(store: &Store, json: bool) -> Result<(), CliError> {
         if !yishi::implement::warnings_of(&s.implement, now).is_empty() {
             overdue.push_str("  落实逾期 / action overdue（R-IMPLEMENT）");
         }
+        if let Some(o) = store.received(s.id) {
+            overdue.push_str(&format!("  收自 / from {}", o.community));
+        }
         println!(
             "{}  {}  {}  {}{}",
             s.id,
@@ -170,14 +173,48 @@ pub fn topics(store: &Store, json: bool) -> Result<(), CliError> {
 /// R-FREQ, R-OBSERVE: one line per form in use, its periods, then the warnings.
 pub fn compliance(store: &Store, year: Option<i32>, json: bool) -> Result<(), CliError> {
     use chrono::Datelike;
-    use yishi::compliance::Every;
     let now = chrono::Local::now().fixed_offset();
     let c = store.compliance(year.unwrap_or(now.year()), now)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&c)?);
         return Ok(());
     }
-    println!("{}年 议事协商会议次数 / meetings held in {}（R-FREQ）", c.year, c.year);
+    print_compliance(&c, "");
+    Ok(())
+}
+
+/// The street office's view (`compliance --all`): each community whose records are held, the
+/// matters escalated to the street, the actions overdue across communities.
+pub fn office(store: &Store, dir: &std::path::Path, year: Option<i32>, json: bool) -> Result<(), CliError> {
+    use chrono::Datelike;
+    let now = chrono::Local::now().fixed_offset();
+    let own = yishi::community::profile::Profile::load(dir).ok().flatten().map(|p| p.community).filter(|c| !c.trim().is_empty());
+    let own = own.unwrap_or_else(|| "本机记录 / this installation".to_string());
+    let o = yishi::bundle::office::overview(store, year.unwrap_or(now.year()), now, &own)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&o)?);
+        return Ok(());
+    }
+    for c in &o.communities {
+        let from = if c.key_id.is_some() { "收到的记录 / received" } else { "本机 / own" };
+        println!("【{}】（{from}，共 {} 次会议 meetings）", c.community, c.meetings);
+        print_compliance(&c.compliance, "  ");
+    }
+    println!("上报街道的事项 / matters escalated to the street（R-ESCALATE）：{}", o.escalated.len());
+    for e in &o.escalated {
+        let warn = e.warning.as_ref().map(|w| format!("  注意：{}", w.message_zh)).unwrap_or_default();
+        println!("  {}  {}  {}{warn}", e.topic.proposed_at.format("%Y-%m-%d"), e.topic.title, yishi::topic::status_label(e.status, Locale::Zh));
+    }
+    println!("逾期未办结的落实事项 / actions overdue（R-IMPLEMENT）：{}", o.overdue.len());
+    for a in &o.overdue {
+        println!("  {}  {}  “{}” 第 {} 项，应于 {} 完成", a.community, a.meeting, a.title, a.action, a.due.format("%Y-%m-%d"));
+    }
+    Ok(())
+}
+
+fn print_compliance(c: &yishi::compliance::Compliance, indent: &str) {
+    use yishi::compliance::Every;
+    println!("{indent}{}年 议事协商会议次数 / meetings held in {}（R-FREQ）", c.year, c.year);
     for f in c.forms.iter().filter(|f| f.in_use) {
         let every = match f.every {
             Every::Year => "每年至少1次",
@@ -198,10 +235,10 @@ pub fn compliance(store: &Store, year: Option<i32>, json: bool) -> Result<(), Cl
                 format!("{name} {} {mark}", p.held)
             })
             .collect();
-        println!("  {}（{}）：共 {} 次；{}", i18n::form_label(f.form, Locale::Zh), every, f.held, periods.join("，"));
+        println!("{indent}  {}（{}）：共 {} 次；{}", i18n::form_label(f.form, Locale::Zh), every, f.held, periods.join("，"));
     }
     if c.forms.iter().all(|f| !f.in_use) {
-        println!("  本机尚无有次数要求的会议形式 / no meeting of a form with a minimum yet");
+        println!("{indent}  本机尚无有次数要求的会议形式 / no meeting of a form with a minimum yet");
     }
     if c.community {
         println!(
@@ -212,10 +249,9 @@ pub fn compliance(store: &Store, year: Option<i32>, json: bool) -> Result<(), Cl
         );
     }
     for w in &c.warnings {
-        println!("注意：{}", w.message_zh);
-        println!("Note: {}", w.message_en);
+        println!("{indent}注意：{}", w.message_zh);
+        println!("{indent}Note: {}", w.message_en);
     }
-    Ok(())
 }
 
 pub fn events(store: &Store, id: MeetingId) -> Result<(), CliError> {

@@ -4,6 +4,7 @@
 use crate::ids::{PersonId, Time};
 use crate::people::Person;
 use crate::topic::Topic;
+use super::archive::{Issuer, ReceivedMeeting};
 use serde::{Deserialize, Serialize};
 
 /// Which of the community's logs an event belongs to.
@@ -14,16 +15,19 @@ pub enum List {
     Roster,
     /// 议题池
     Topics,
+    /// 收到的记录: meetings received from other installations.
+    Archive,
 }
 
 impl List {
-    pub const ALL: [List; 2] = [List::Roster, List::Topics];
+    pub const ALL: [List; 3] = [List::Roster, List::Topics, List::Archive];
 
     /// The log's name: its journal file is `journal/<name>.yj`.
     pub fn name(self) -> &'static str {
         match self {
             List::Roster => "roster",
             List::Topics => "topics",
+            List::Archive => "archive",
         }
     }
 
@@ -31,6 +35,7 @@ impl List {
         match self {
             List::Roster => "名册",
             List::Topics => "议题池",
+            List::Archive => "收到的记录",
         }
     }
 
@@ -38,6 +43,7 @@ impl List {
         match self {
             List::Roster => "roster",
             List::Topics => "topic pool",
+            List::Archive => "received records",
         }
     }
 }
@@ -59,6 +65,9 @@ pub enum CommunityEvent {
     TopicWithdrawn { id: String, reason: String },
     /// In the pool before the pool was a log, as it stood then.
     TopicMigrated(Topic),
+    /// A bundle from another installation, checked (every chain, its signature, a trusted
+    /// issuer) and taken in: its meetings are that community's, read-only here.
+    MeetingsReceived { issuer: Issuer, bundle: String, meetings: Vec<ReceivedMeeting> },
 }
 
 impl CommunityEvent {
@@ -67,6 +76,7 @@ impl CommunityEvent {
         match self {
             E::PersonAdded(_) | E::PersonChanged(_) | E::PersonRemoved { .. } | E::PersonMigrated(_) => List::Roster,
             E::TopicProposed(_) | E::TopicDecided { .. } | E::TopicWithdrawn { .. } | E::TopicMigrated(_) => List::Topics,
+            E::MeetingsReceived { .. } => List::Archive,
         }
     }
 }

@@ -4,10 +4,13 @@
 //! hash-chained log: an intent is checked here (`decide`) against the state folded from the log
 //! (`Community`), and becomes events. The store appends them under its single writer.
 
+pub mod archive;
 pub mod compliance;
 mod decide;
 mod event;
 mod intent;
+/// The community's profile (社区信息): a setting of this installation, not a log.
+pub mod profile;
 pub mod roster;
 mod state;
 pub mod topic;

@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 pub struct Community {
     pub people: BTreeMap<PersonId, Person>,
     pub topics: BTreeMap<String, Topic>,
+    /// Meetings received from other installations, and from whom.
+    pub received: BTreeMap<crate::ids::MeetingId, super::archive::Origin>,
 }
 
 impl Community {
@@ -37,6 +39,18 @@ impl Community {
             E::TopicWithdrawn { id, reason } => {
                 if let Some(t) = self.topics.get_mut(id) {
                     t.withdrawn = Some(topic::Withdrawal { at: e.at, reason: reason.clone() });
+                }
+            }
+            E::MeetingsReceived { issuer, meetings, .. } => {
+                for m in meetings {
+                    let origin = super::archive::Origin {
+                        community: issuer.community.clone().unwrap_or_else(|| issuer.name.clone()),
+                        key_id: issuer.key_id.clone(),
+                        events: m.events,
+                        head: m.head.clone(),
+                        received_at: e.at,
+                    };
+                    self.received.insert(m.id, origin);
                 }
             }
         }

@@ -95,8 +95,9 @@ impl Style {
 pub enum Draw {
     /// Text with its baseline starting at (x, y).
     Text { x: f32, y: f32, size: f32, grey: f32, bold: bool, text: String },
-    /// Text rotated by `angle` degrees (counter-clockwise) about its start point.
-    RotatedText { x: f32, y: f32, size: f32, grey: f32, angle: f32, text: String },
+    /// Text rotated by `angle` degrees (counter-clockwise) about its start point, drawn as the
+    /// outlines of its glyphs: seen, not extracted as text (the draft watermark).
+    Outlined { x: f32, y: f32, size: f32, grey: f32, angle: f32, text: String },
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<f32>, stroke: Option<(f32, f32)> },
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, grey: f32 },
     Image { index: usize, x: f32, y: f32, w: f32, h: f32 },
@@ -706,7 +707,7 @@ impl Doc {
                 let (dx, dy) = (-tw / 2.0, -size * 0.35);
                 let x = cx + dx * a.cos() - dy * a.sin();
                 let y = cy + dx * a.sin() + dy * a.cos();
-                draws.push(Draw::RotatedText { x, y, size, grey: 0.86, angle: 45.0, text: w.clone() });
+                draws.push(Draw::Outlined { x, y, size, grey: 0.86, angle: 45.0, text: w.clone() });
             }
             draws.append(&mut page.draws);
             let small = 7.5;

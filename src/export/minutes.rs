@@ -37,10 +37,11 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     doc.paragraph(&sub, &Style::body(13.0).center().after(8.0))?;
 
     let mut rows: Vec<(String, String)> = Vec::new();
-    rows.push((t(L::Level, loc).into(), i18n::level_label(m.level, loc).into()));
+    let locality = super::locality::of(m, opts.issuer.as_deref());
+    rows.push((t(L::Level, loc).into(), i18n::level_label_at(m.level, locality, loc).into()));
     let form = format!(
         "{}{}",
-        i18n::form_label(m.form, loc),
+        i18n::form_label_at(m.form, locality, loc),
         if m.online { format!("（{}）", t(L::Online, loc)) } else { String::new() }
     );
     rows.push((t(L::Form, loc).into(), form));
@@ -60,7 +61,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     rows.push((t(L::Chair, loc).into(), m.name_of(&m.chair)));
     rows.push((t(L::Recorder, loc).into(), m.name_of(&m.recorder)));
     rows.push((t(L::MeetingId, loc).into(), m.id.to_string()));
-    rows.push((t(L::State, loc).into(), i18n::phase_label(m.phase, loc).into()));
+    rows.push((t(L::State, loc).into(), state(m, loc).into()));
     doc.place("会议基本信息 / particulars");
     doc.key_values(&rows, 34.0, BODY)?;
 
@@ -109,7 +110,8 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     for w in &src.snap.warnings {
         let msg = if loc == Locale::Zh { &w.message_zh } else { &w.message_en };
         doc.place("说明 / warning");
-        doc.paragraph(&format!("{}{sep}{}", t(L::Note, loc), super::without_rule_ids(msg)), &Style::body(SMALL).grey(0.2))?;
+        let note = for_residents(w, loc).unwrap_or_else(|| super::without_rule_ids(msg));
+        doc.paragraph(&format!("{}{sep}{note}", t(L::Note, loc)), &Style::body(SMALL).grey(0.2))?;
     }
     if let Some(r) = &m.seats_reason {
         doc.place("席位说明 / seats reason");
@@ -159,7 +161,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
             Cell::Text((n + 1).to_string()),
             Cell::Text(keep(&p.person.name)),
             Cell::Text(role_of(m, p, loc)),
-            Cell::Text(i18n::person_group(p.person.group, p.person.two_committees, loc).into()),
+            Cell::Text(i18n::person_group_at(p.person.group, p.person.two_committees, locality, loc).into()),
             Cell::Text(if p.person.two_committees { (if loc == Locale::Zh { "是" } else { "yes" }).into() } else { String::new() }),
             Cell::Text(status),
             Cell::Text(history.join(if loc == Locale::Zh { "；" } else { "; " })),
@@ -242,7 +244,7 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
                 tt.rows.push(vec![
                     Cell::Text(turn.no.to_string()),
                     Cell::Text(keep(&m.name_of(&turn.person))),
-                    Cell::Text(i18n::person_group(turn.group, m.participant(&turn.person).is_some_and(|p| p.person.two_committees), loc).into()),
+                    Cell::Text(i18n::person_group_at(turn.group, m.participant(&turn.person).is_some_and(|p| p.person.two_committees), locality, loc).into()),
                     Cell::Text(format!("{}:{:02}", secs / 60, secs % 60)),
                     Cell::Text(turn.summary.clone().unwrap_or_default()),
                 ]);
@@ -410,6 +412,47 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     let title = format!("{} · {}", m.title, t(L::Minutes, loc));
     let (pages, rasters) = doc.finish(&furniture(&title, seal, loc, draft))?;
     Ok(Body { title, pages, rasters })
+}
+
+/// Where the meeting stands, as the particulars print it: an adjourned meeting says so, not
+/// 会议进行中 (R-QUORUM).
+fn state(m: &Meeting, loc: Locale) -> &'static str {
+    use crate::state::Phase;
+    match (m.adjourned.is_some(), m.phase) {
+        (false, phase) => i18n::phase_label(phase, loc),
+        (true, Phase::Signing) => i18n::pick(loc, "因不足法定人数休会；记录签字确认中", "adjourned for lack of a quorum; collecting signatures"),
+        (true, Phase::Sealed) => i18n::pick(loc, "因不足法定人数休会；记录已封存", "adjourned for lack of a quorum; record sealed"),
+        (true, _) => i18n::pick(loc, "因不足法定人数休会", "adjourned for lack of a quorum"),
+    }
+}
+
+/// A finding of the record as the minutes state it for residents (R-NOTICE5, R-30DAYS): what
+/// happened, what the guideline asks, and that the minutes record it — the app's own message
+/// tells the chair the minutes *will* say so, which is not what the minutes should say.
+fn for_residents(w: &crate::state::Warning, loc: Locale) -> Option<String> {
+    let arg = |i: usize| w.args.get(i).cloned().unwrap_or_default();
+    let days = |zh_what: &str, zh_verb: &str, en_what: &str| {
+        let n: i64 = arg(0).parse().unwrap_or(0);
+        match (loc, n) {
+            (Locale::Zh, 0) => format!("{zh_what}在开会当天才{zh_verb}，未按规定至少提前5天，特此记录在案。"),
+            (Locale::Zh, _) => format!("{zh_what}在开会前{n}天才{zh_verb}，未按规定至少提前5天，特此记录在案。"),
+            (Locale::En, 0) => format!("{en_what} went out only on the day of the meeting, not the 5 days ahead the guideline requires; recorded here as such."),
+            (Locale::En, 1) => format!("{en_what} went out only 1 day before the meeting, not the 5 days ahead the guideline requires; recorded here as such."),
+            (Locale::En, _) => format!("{en_what} went out only {n} days before the meeting, not the 5 days ahead the guideline requires; recorded here as such."),
+        }
+    };
+    match w.code.as_str() {
+        "notice_short" => Some(days("会议通知", "公布", "The meeting notice")),
+        "invitations_short" => Some(days("参会邀请", "发出", "The invitations")),
+        "item_topic_late" => Some(match loc {
+            Locale::Zh => {
+                let date = chrono::NaiveDate::parse_from_str(&arg(1), "%Y-%m-%d").map(|d| d.format("%Y年%-m月%-d日").to_string()).unwrap_or_else(|_| arg(1));
+                format!("议题“{}”于{date}确定，本次会议距确定已超过30天，未在规定的30天内协商，特此记录在案。", arg(0))
+            }
+            Locale::En => format!("The topic \"{}\" was decided on {}, more than 30 days before this meeting, not within the 30 days the guideline requires; recorded here as such.", arg(0), arg(1)),
+        }),
+        _ => None,
+    }
 }
 
 fn role_of(m: &Meeting, p: &crate::state::ParticipantState, loc: Locale) -> String {

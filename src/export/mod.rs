@@ -5,7 +5,8 @@
 //! (QR code and PDF metadata), so `yishi verify` can regenerate it and compare (R-OPENNESS).
 //!
 //! Map: `font` (shipped CJK font, glyph checks) → `linebreak` (CJK line breaking) → `layout`
-//! (page layout engine) → `pdf` (printpdf ops and bytes); `seal` (installation key,
+//! (page layout engine) → `pdf` (printpdf ops; `outline`: the watermark as shapes) →
+//! `pdfwrite` (the file's bytes); `locality` (社区 or 村 on the papers); `seal` (installation key,
 //! verification string); `catalog` (printed labels); `minutes`, `poster`, `notice`, `text`
 //! (the documents); `verify` (checking a PDF against the store); `cli` (`yishi export`).
 //! Nothing here reads the clock: every date printed or written comes from the record.
@@ -17,10 +18,13 @@ mod glyphs;
 pub use crate::font;
 pub mod layout;
 pub mod linebreak;
+mod locality;
 mod minutes;
 mod notice;
+mod outline;
 pub mod pdf;
 pub mod pdfsig;
+mod pdfwrite;
 pub mod trust;
 mod poster;
 pub mod seal;
@@ -72,14 +76,37 @@ pub struct Options {
     pub locale: Locale,
     /// Issuing body printed on the poster and notice (blank line for a stamp when absent).
     pub issuer: Option<String>,
-    /// How residents book an observer seat (a phone number, a person), printed on the notice;
-    /// none leaves a line to write on.
+    /// How residents book an observer seat (a phone number, an online channel), printed on the
+    /// notice; none leaves a line to write on.
     pub booking_contact: Option<String>,
+    /// Where bookings are taken in person (the community's profile); none: the meeting's place.
+    pub booking_venue: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { paper: Paper::A4, draft: false, locale: Locale::Zh, issuer: None, booking_contact: None }
+        Options { paper: Paper::A4, draft: false, locale: Locale::Zh, issuer: None, booking_contact: None, booking_venue: None }
+    }
+}
+
+impl Options {
+    /// What was not given explicitly, from the community's profile (`community::profile`): the
+    /// issuing body (also the name in the signature's certificate), the booking channel and
+    /// venue. An explicit value — a CLI argument, the export panel's field — wins.
+    pub fn with_profile(mut self, profile: Option<&crate::community::profile::Profile>) -> Options {
+        if let Some(p) = profile {
+            let given = |o: &Option<String>| o.as_deref().is_some_and(|s| !s.trim().is_empty());
+            if !given(&self.issuer) {
+                self.issuer = Some(p.issuer.clone()).filter(|s| !s.trim().is_empty());
+            }
+            if !given(&self.booking_contact) {
+                self.booking_contact = p.booking().map(str::to_string);
+            }
+            if !given(&self.booking_venue) {
+                self.booking_venue = p.booking_venue().map(str::to_string);
+            }
+        }
+        self
     }
 }
 
@@ -94,12 +121,19 @@ impl Options {
             .as_ref()
             .map(|s| base64::engine::general_purpose::STANDARD.encode(s.as_bytes()))
             .unwrap_or_default();
-        format!(
+        let mut s = format!(
             "kind={};paper={paper};draft={};lang={};issuer={issuer}",
             kind.code(),
             u8::from(self.draft),
             catalog::locale_code(self.locale)
-        )
+        );
+        // The notice's booking lines, only when set: files made without them keep their bytes.
+        for (k, v) in [("booking", &self.booking_contact), ("venue", &self.booking_venue)] {
+            if let Some(v) = v {
+                s.push_str(&format!(";{k}={}", base64::engine::general_purpose::STANDARD.encode(v.as_bytes())));
+            }
+        }
+        s
     }
 
     fn decode(s: &str) -> Option<(Kind, Options)> {
@@ -115,6 +149,15 @@ impl Options {
                 "issuer" if !v.is_empty() => {
                     let b = base64::engine::general_purpose::STANDARD.decode(v).ok()?;
                     o.issuer = Some(String::from_utf8(b).ok()?);
+                }
+                "booking" | "venue" => {
+                    let b = base64::engine::general_purpose::STANDARD.decode(v).ok()?;
+                    let text = Some(String::from_utf8(b).ok()?);
+                    if k == "booking" {
+                        o.booking_contact = text;
+                    } else {
+                        o.booking_venue = text;
+                    }
                 }
                 _ => {}
             }
@@ -384,10 +427,12 @@ mod tests {
 
     #[test]
     fn options_round_trip() {
-        let o = Options { paper: Paper::A3, draft: true, locale: Locale::En, issuer: Some("幸福社区居民委员会".into()), booking_contact: None };
+        let o = Options { paper: Paper::A3, draft: true, locale: Locale::En, issuer: Some("幸福社区居民委员会".into()), booking_contact: None, booking_venue: None };
         let s = o.encode(Kind::Poster);
         assert!(s.is_ascii());
         assert_eq!(Options::decode(&s), Some((Kind::Poster, o)));
+        let booked = Options { booking_contact: Some("电话 0755-1234 5678".into()), booking_venue: Some("社区服务中心一楼".into()), ..Options::default() };
+        assert_eq!(Options::decode(&booked.encode(Kind::Notice)), Some((Kind::Notice, booked)));
     }
 
     #[test]

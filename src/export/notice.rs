@@ -16,10 +16,11 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     doc.place("标题 / title");
     doc.paragraph(t(L::Notice, loc), &Style::body(26.0 * k).bold().center().after(6.0 * k))?;
     doc.paragraph(&m.title, &Style::body(15.0 * k).bold().center().after(10.0 * k))?;
-    let form = i18n::form_label(m.form, loc);
+    let locality = super::locality::of(m, opts.issuer.as_deref());
+    let form = i18n::form_label_at(m.form, locality, loc);
     doc.place("导语 / introduction");
     doc.paragraph(&t(L::NoticeIntro, loc).replace("{form}", form), &Style::body(13.0 * k).indent(2.0).after(6.0 * k))?;
-    let mut form_text = format!("{}（{}）", form, i18n::level_label(m.level, loc));
+    let mut form_text = format!("{}（{}）", form, i18n::level_label_at(m.level, locality, loc));
     if m.online {
         form_text.push_str(&format!("，{}", t(L::Online, loc)));
     }
@@ -52,26 +53,27 @@ pub(super) fn build(src: &Source, seal: &Seal, opts: &Options) -> Result<Body> {
     if m.observer_seats > 0 {
         doc.place("预约旁听 / observer booking");
         doc.heading(t(L::ObserverBooking, loc), &Style::body(14.0 * k).bold().after(3.0 * k), 30.0 * k)?;
-        // R-OBSERVE: online and offline, until the day before the meeting; a phone number to be
-        // filled in by hand where none is set.
+        // R-OBSERVE: online and offline, until the day before the meeting. Where and how to book
+        // are the community's (its profile); unset, the meeting's place, and a line to fill in.
         let until = day(&(m.scheduled_at - chrono::Duration::days(1)), loc);
+        let venue = opts.booking_venue.as_deref().filter(|v| !v.trim().is_empty()).unwrap_or(&m.place);
         let text = match loc {
             Locale::Zh => format!(
-                "本次会议设旁听席位 {} 个，额满为止。居民可通过线上（社区公众号、居民微信群）或到{}线下预约旁听，预约截止：{until}。",
-                m.observer_seats, m.place
+                "本次会议设旁听席位 {} 个，额满为止。居民可通过下列方式预约，或到{venue}现场预约旁听，预约截止：{until}。",
+                m.observer_seats
             ),
             Locale::En => format!(
-                "{} observer seats, first come first served. Residents may book online (the community's public account or residents' group) or in person at {}, until {until}.",
-                m.observer_seats, m.place
+                "{} observer seats, first come first served. Residents may book as below, or in person at {venue}, until {until}.",
+                m.observer_seats
             ),
         };
         doc.paragraph(&text, &Style::body(12.0 * k).indent(2.0).after(2.0 * k))?;
-        let phone = match (&opts.booking_contact, loc) {
-            (Some(c), _) => c.clone(),
-            (None, _) => "______________________".to_string(),
+        let how = match &opts.booking_contact {
+            Some(c) if !c.trim().is_empty() => c.trim().to_string(),
+            _ => "______________________".to_string(),
         };
-        let label = if loc == Locale::Zh { "预约电话" } else { "Booking phone" };
-        doc.paragraph(&format!("{label}{sep}{phone}"), &Style::body(12.0 * k).indent(2.0))?;
+        let label = if loc == Locale::Zh { "预约方式" } else { "How to book" };
+        doc.paragraph(&format!("{label}{sep}{how}"), &Style::body(12.0 * k).indent(2.0))?;
     }
     let blank = if loc == Locale::Zh { "________年____月____日" } else { "____________" };
     let issuer = opts.issuer.clone().unwrap_or_else(|| "______________________".to_string());

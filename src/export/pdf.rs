@@ -1,7 +1,8 @@
 //! Turns laid-out pages into PDF bytes with printpdf, deterministically: fixed resource names,
 //! dates and title from the record, a document /ID derived from the content's identity, no
 //! clock and no random ids. Every face used is embedded as a subset (printpdf `text_layout`):
-//! the main font always, a fallback face only when some character is drawn with it.
+//! the main font always, a fallback face only when some character is drawn with it. printpdf
+//! makes the objects; `pdfwrite` writes the file (object and cross-reference streams).
 
 use std::collections::BTreeSet;
 
@@ -54,7 +55,7 @@ fn text_string(s: &str) -> lopdf::Object {
 
 /// Adds the signature dictionary (byte range and contents still placeholders), its field as
 /// an invisible widget on page 1, and the form that lists it.
-fn add_signature_field(lo: &mut lopdf::Document, f: &SignatureField, unix_time: i64) {
+fn add_signature_field(lo: &mut lopdf::Document, f: &SignatureField, unix_time: i64) -> lopdf::ObjectId {
     use super::pdfsig::{BYTE_RANGE_PLACEHOLDER as P, CONTENTS_LEN};
     use lopdf::{dictionary, Object};
     let when = chrono::DateTime::from_timestamp(unix_time, 0).unwrap_or_default().format("D:%Y%m%d%H%M%SZ").to_string();
@@ -69,7 +70,7 @@ fn add_signature_field(lo: &mut lopdf::Document, f: &SignatureField, unix_time: 
         "Reason" => text_string(&f.reason),
         "Location" => text_string(&f.location),
     });
-    let Some((_, &page)) = lo.get_pages().iter().next().map(|(n, id)| (*n, id)) else { return };
+    let Some((_, &page)) = lo.get_pages().iter().next().map(|(n, id)| (*n, id)) else { return sig };
     let field = lo.add_object(dictionary! {
         "Type" => "Annot",
         "Subtype" => "Widget",
@@ -91,6 +92,7 @@ fn add_signature_field(lo: &mut lopdf::Document, f: &SignatureField, unix_time: 
             cat.set("AcroForm", dictionary! { "Fields" => vec![Object::Reference(field)], "SigFlags" => 3 });
         }
     }
+    sig
 }
 
 /// A coordinate or length rounded to 1/100 pt (0.0035 mm): nothing a printer or a screen can
@@ -113,7 +115,7 @@ fn chars_by_face(pages: &[Page]) -> Vec<BTreeSet<char>> {
     let mut all = BTreeSet::new();
     for p in pages {
         for d in &p.draws {
-            if let Draw::Text { text, .. } | Draw::RotatedText { text, .. } = d {
+            if let Draw::Text { text, .. } = d {
                 all.extend(text.chars());
             }
         }
@@ -151,6 +153,52 @@ fn show_text(ops: &mut Vec<Op>, ids: &[Option<FontId>], text: &str, size: f32, p
             ops.push(Op::SetTextCursor { pos });
         }
         ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
+    }
+}
+
+/// A QR code's dark modules, in grid units: each row one stroke a module wide whose dash
+/// pattern is the row's runs and gaps (`[7 1 3 1 1] 0 d 0 100.5 m 13 100.5 l S`), with butt
+/// ends, so every run is exactly its modules. A rectangle per run took ~12 bytes a run and most
+/// of the page's content stream; a dash array takes ~2 (the minutes' last page: 8.7 → 4.3 KB).
+/// Dash patterns are part of every renderer's stroking (ISO 32000-1, 8.4.3.6); poppler draws
+/// the code as it drew the rectangles, up to anti-aliased edges, and zbar reads it from a
+/// 150 dpi rendering (tests/export_qr.rs).
+fn module_rows(ops: &mut Vec<Op>, rows: u32, runs: &[[u32; 3]]) {
+    ops.push(Op::SetOutlineColor { col: grey(0.0) });
+    ops.push(Op::SetOutlineThickness { pt: Pt(1.0) });
+    ops.push(Op::SetLineCapStyle { cap: printpdf::LineCapStyle::Butt });
+    let mut row_runs: std::collections::BTreeMap<u32, Vec<(u32, u32)>> = std::collections::BTreeMap::new();
+    for [col, row, len] in runs {
+        row_runs.entry(*row).or_default().push((*col, *len));
+    }
+    let mut last: Option<Vec<f32>> = None;
+    for (row, mut rr) in row_runs {
+        rr.sort_unstable();
+        let start = rr[0].0;
+        let mut pattern = Vec::with_capacity(rr.len() * 2);
+        let mut end = start;
+        for (col, len) in rr {
+            if col > end {
+                pattern.push((col - end) as f32);
+            }
+            pattern.push(len as f32);
+            end = col + len;
+        }
+        // the same pattern as the row before: the dash state carries over
+        if last.as_ref() != Some(&pattern) {
+            ops.push(Op::SetLineDashPattern { dash: printpdf::LineDashPattern::new(0.0, &pattern) });
+            last = Some(pattern);
+        }
+        let y = (rows - 1 - row) as f32 + 0.5;
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![
+                    LinePoint { p: Point { x: Pt(start as f32), y: Pt(y) }, bezier: false },
+                    LinePoint { p: Point { x: Pt(end as f32), y: Pt(y) }, bezier: false },
+                ],
+                is_closed: false,
+            },
+        });
     }
 }
 
@@ -212,17 +260,31 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     }
                     ops.push(Op::EndTextSection);
                 }
-                Draw::RotatedText { x, y, size, grey: g, angle, text } => {
+                Draw::Outlined { x, y, size, grey: g, angle, text } => {
+                    // marked as a watermark (ISO 32000-1, 14.8.2.2) for readers that heed it;
+                    // being shapes, not text, is what keeps it out of the page's text
+                    let watermark = [("Type", "Pagination"), ("Subtype", "Watermark")]
+                        .map(|(k, v)| (k.to_string(), printpdf::DictItem::Name(v.as_bytes().to_vec())));
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: "Artifact".into(),
+                        properties: printpdf::DictItem::Dict { map: watermark.into_iter().collect() },
+                    });
                     let a = angle.to_radians();
                     ops.push(Op::SaveGraphicsState);
                     ops.push(Op::SetTransformationMatrix {
                         matrix: CurTransMat::Raw([a.cos(), a.sin(), -a.sin(), a.cos(), *x, *y]),
                     });
-                    ops.push(Op::StartTextSection);
+                    // outlines come in thousandths of an em: one more matrix scales them to the size
+                    let k = size / super::outline::UNITS_PER_EM;
+                    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw([k, 0.0, 0.0, k, 0.0, 0.0]) });
                     ops.push(Op::SetFillColor { col: grey(*g) });
-                    show_text(&mut ops, &font_ids, text, *size, Point { x: Pt(0.0), y: Pt(0.0) });
-                    ops.push(Op::EndTextSection);
+                    let rings = super::outline::rings(text);
+                    if !rings.is_empty() {
+                        let polygon = printpdf::Polygon { rings, mode: PaintMode::Fill, winding_order: printpdf::WindingOrder::NonZero };
+                        ops.push(Op::DrawPolygon { polygon });
+                    }
                     ops.push(Op::RestoreGraphicsState);
+                    ops.push(Op::EndMarkedContent);
                 }
                 Draw::Rect { x, y, w, h, fill, stroke } => {
                     let mode = match (fill, stroke) {
@@ -265,12 +327,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
                     ops.push(Op::SaveGraphicsState);
                     let m = [*module, 0.0, 0.0, *module, *x, *y - *rows as f32 * *module];
                     ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw(m) });
-                    ops.push(Op::SetFillColor { col: grey(0.0) });
-                    for [col, row, len] in runs {
-                        let mut rect = Rect::from_xywh(Pt(*col as f32), Pt((rows - 1 - row) as f32), Pt(*len as f32), Pt(1.0));
-                        rect.mode = Some(PaintMode::Fill);
-                        ops.push(Op::DrawRectangle { rectangle: rect });
-                    }
+                    module_rows(&mut ops, *rows, runs);
                     ops.push(Op::RestoreGraphicsState);
                 }
                 Draw::Image { index, x, y, w, h } => {
@@ -340,6 +397,7 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
         }
     }
     drop_default_widths(&mut lo);
+    share_resources(&mut lo);
     // Flate every stream without a filter, images included (printpdf leaves raw image samples
     // uncompressed, which made 30 signatures weigh 600 KB).
     for obj in lo.objects.values_mut() {
@@ -347,12 +405,86 @@ pub fn render(paper: Paper, pages: &[Page], rasters: &[Raster], meta: &Meta) -> 
             let _ = stream.compress();
         }
     }
-    if let Some(f) = &meta.signature {
-        add_signature_field(&mut lo, f, meta.unix_time);
+    let mut plain = Vec::new();
+    if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+        if let Ok(lopdf::Object::Dictionary(d)) = lo.get_object_mut(info_ref) {
+            ascii_as_literals(d);
+        }
+        plain.push(info_ref);
     }
-    let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).expect("writing to memory cannot fail");
-    bytes
+    if let Some(f) = &meta.signature {
+        plain.push(add_signature_field(&mut lo, f, meta.unix_time));
+    }
+    super::pdfwrite::write(&lo, &plain)
+}
+
+/// printpdf writes every information entry as UTF-16 (`<FEFF0059…>`, four hex digits a letter);
+/// an ASCII one — the verification string in /Subject and /Keywords — reads the same as a
+/// literal string in a quarter of the room.
+fn ascii_as_literals(info: &mut lopdf::Dictionary) {
+    use lopdf::{Object, StringFormat};
+    for (_, v) in info.iter_mut() {
+        let Object::String(bytes, _) = v else { continue };
+        let Some(units) = bytes.strip_prefix(&[0xFE, 0xFF][..]) else { continue };
+        if units.len() % 2 != 0 || !units.chunks(2).all(|u| u[0] == 0 && u[1].is_ascii() && !u[1].is_ascii_control()) {
+            continue;
+        }
+        let ascii: Vec<u8> = units.chunks(2).map(|u| u[1]).collect();
+        *v = Object::String(ascii, StringFormat::Literal);
+    }
+}
+
+/// printpdf gives every page a resource dictionary of its own, each naming empty /XObject,
+/// /ExtGState and /Shading dictionaries: the empty ones are dropped and pages with the same
+/// resources share one dictionary.
+fn share_resources(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let empty: std::collections::BTreeSet<lopdf::ObjectId> =
+        doc.objects.iter().filter(|(_, o)| matches!(o, Object::Dictionary(d) if d.is_empty())).map(|(id, _)| *id).collect();
+    let mut shared: Vec<(lopdf::Dictionary, lopdf::ObjectId)> = Vec::new();
+    let mut replace = std::collections::BTreeMap::new();
+    for page in doc.get_pages().into_values() {
+        let Some(res_id) = doc.get_dictionary(page).ok().and_then(|p| p.get(b"Resources").ok()).and_then(|r| r.as_reference().ok()) else {
+            continue;
+        };
+        let Ok(Object::Dictionary(res)) = doc.get_object_mut(res_id) else { continue };
+        let drop: Vec<Vec<u8>> =
+            res.iter().filter(|(_, v)| v.as_reference().is_ok_and(|r| empty.contains(&r))).map(|(k, _)| k.clone()).collect();
+        for k in drop {
+            res.remove(&k);
+        }
+        let res = res.clone();
+        match shared.iter().find(|(d, _)| *d == res) {
+            Some((_, first)) => {
+                replace.insert(page, *first);
+                doc.objects.remove(&res_id);
+            }
+            None => shared.push((res, res_id)),
+        }
+    }
+    for (page, res) in replace {
+        if let Ok(Object::Dictionary(p)) = doc.get_object_mut(page) {
+            p.set("Resources", Object::Reference(res));
+        }
+    }
+    // the empty dictionaries nothing names any more
+    for id in empty {
+        let named = doc.objects.values().any(|o| refers_to(o, id));
+        if !named {
+            doc.objects.remove(&id);
+        }
+    }
+}
+
+fn refers_to(o: &lopdf::Object, id: lopdf::ObjectId) -> bool {
+    use lopdf::Object;
+    match o {
+        Object::Reference(r) => *r == id,
+        Object::Array(a) => a.iter().any(|x| refers_to(x, id)),
+        Object::Dictionary(d) => d.iter().any(|(_, x)| refers_to(x, id)),
+        Object::Stream(s) => s.dict.iter().any(|(_, x)| refers_to(x, id)),
+        _ => false,
+    }
 }
 
 /// Removes from every CID font's `/W` array the widths equal to its `/DW` (printpdf lists every

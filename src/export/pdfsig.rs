@@ -94,6 +94,14 @@ impl DocSigner {
         key_id_of(self.key.verifying_key())
     }
 
+    /// A plain ECDSA P-256 signature (r ‖ s, 64 bytes) of `message`, for files whose signed bytes
+    /// hold the certificate themselves (bundles).
+    pub fn sign_raw(&self, message: &[u8]) -> Vec<u8> {
+        use p256::ecdsa::signature::Signer;
+        let sig: p256::ecdsa::Signature = self.key.sign(message);
+        sig.to_bytes().to_vec()
+    }
+
     /// The detached CMS signature of a document whose signed bytes hash to `digest`.
     pub fn cms(&self, digest: &[u8; 32]) -> Result<Vec<u8>> {
         let econtent = EncapsulatedContentInfo { econtent_type: ID_DATA, econtent: None };
@@ -199,7 +207,18 @@ pub fn check(pdf: &[u8]) -> std::result::Result<Signed, SigProblem> {
     if raw.get(der_len..).is_none_or(|rest| rest.iter().any(|&b| b != 0)) {
         return Err(SigProblem::Changed);
     }
-    let ci = ContentInfo::from_der(raw.get(..der_len).ok_or(SigProblem::Broken)?).map_err(|_| SigProblem::Broken)?;
+    let digest: [u8; 32] = Sha256::new().chain_update(&pdf[..b]).chain_update(&pdf[c..c + d]).finalize().into();
+    let signed = check_cms(raw.get(..der_len).ok_or(SigProblem::Broken)?, &digest)?;
+    if c + d != pdf.len() {
+        return Err(SigProblem::Appended);
+    }
+    Ok(signed)
+}
+
+/// Checks a detached CMS signature (as `DocSigner::cms` makes) over bytes hashing to `digest`,
+/// and says who signed it. Used for PDFs and for bundles.
+pub fn check_cms(der: &[u8], digest: &[u8; 32]) -> std::result::Result<Signed, SigProblem> {
+    let ci = ContentInfo::from_der(der).map_err(|_| SigProblem::Broken)?;
     if ci.content_type != ID_SIGNED_DATA {
         return Err(SigProblem::Broken);
     }
@@ -211,14 +230,13 @@ pub fn check(pdf: &[u8]) -> std::result::Result<Signed, SigProblem> {
         .ok_or(SigProblem::Broken)?;
     let si = sd.signer_infos.0.iter().next().ok_or(SigProblem::Broken)?;
     let attrs = si.signed_attrs.as_ref().ok_or(SigProblem::Broken)?;
-    let digest: [u8; 32] = Sha256::new().chain_update(&pdf[..b]).chain_update(&pdf[c..c + d]).finalize().into();
     let claimed = attrs
         .iter()
         .find(|a| a.oid == ID_MESSAGE_DIGEST)
         .and_then(|a| a.values.iter().next())
         .and_then(|v| v.decode_as::<der::asn1::OctetString>().ok())
         .ok_or(SigProblem::Broken)?;
-    if claimed.as_bytes() != digest {
+    if claimed.as_bytes() != digest.as_slice() {
         return Err(SigProblem::Changed);
     }
     let spki = cert.tbs_certificate.subject_public_key_info.to_der().map_err(|_| SigProblem::Broken)?;
@@ -227,9 +245,10 @@ pub fn check(pdf: &[u8]) -> std::result::Result<Signed, SigProblem> {
     let sig = p256::ecdsa::Signature::from_der(si.signature.as_bytes()).map_err(|_| SigProblem::Forged)?;
     use p256::ecdsa::signature::Verifier;
     key.verify(&signed, &sig).map_err(|_| SigProblem::Forged)?;
-    if c + d != pdf.len() {
-        return Err(SigProblem::Appended);
-    }
+    // The certificate issues itself: its own key signs it, so its name cannot be edited either.
+    let tbs = cert.tbs_certificate.to_der().map_err(|_| SigProblem::Broken)?;
+    let cert_sig = cert.signature.as_bytes().and_then(|b| p256::ecdsa::Signature::from_der(b).ok()).ok_or(SigProblem::Forged)?;
+    key.verify(&tbs, &cert_sig).map_err(|_| SigProblem::Forged)?;
     let signer = cert
         .tbs_certificate
         .subject

@@ -17,7 +17,6 @@ use super::{cn_num, day, furniture, Body, ExportError, Options, Result, Seal, So
 use crate::agenda::{AgendaItem, ItemStatus};
 use crate::i18n;
 use crate::implement::ActionItem;
-use crate::setup::Form;
 use crate::sign::Channel;
 use crate::state::{Meeting, Phase, Snapshot};
 use crate::vote::Outcome;
@@ -232,13 +231,9 @@ fn published_on(m: &Meeting, loc: Locale) -> Option<String> {
         .map(|p| day(&p.at, loc))
 }
 
-/// The form as residents know it: the guideline's "居（村）民议事会" covers both a residents'
-/// and a villagers' council, and the record does not say which, so the poster says 议事会.
-fn form_name(m: &Meeting, loc: Locale) -> &'static str {
-    match (m.form, loc) {
-        (Form::DeliberationCouncil, Locale::Zh) => "议事会",
-        (f, _) => i18n::form_label(f, loc),
-    }
+/// The form as residents know it: 居民议事会 or 村民议事会, not the guideline's 居（村）民议事会.
+fn form_name(m: &Meeting, opts: &Options) -> &'static str {
+    i18n::form_label_at(m.form, super::locality::of(m, opts.issuer.as_deref()), opts.locale)
 }
 
 /// Whether the meeting took anything up: not when it is still being prepared, nor when it was
@@ -257,9 +252,10 @@ fn held(m: &Meeting) -> bool {
     })
 }
 
-fn intro(m: &Meeting, loc: Locale) -> String {
+fn intro(m: &Meeting, opts: &Options) -> String {
+    let loc = opts.locale;
     let start = m.opened_at.as_ref().unwrap_or(&m.scheduled_at);
-    let form = form_name(m, loc);
+    let form = form_name(m, opts);
     let draft = !m.is_sealed();
     let fill = |l: L| {
         t(l, loc).replace("{form}", form).replace("{date}", &day(start, loc)).replace("{place}", &m.place)
@@ -350,7 +346,7 @@ fn build_at(src: &Source, seal: &Seal, opts: &Options, qr: &Qr, k: f32, spread: 
     doc.paragraph(&poster, &Style::body(s.title).bold().center().leading(1.2).after(0.0))?;
     doc.paragraph(&m.title, &Style::body(s.subtitle).bold().center().leading(1.25).after(s.body * 0.3))?;
     doc.place("导语 / introduction");
-    doc.paragraph(&intro(m, loc), &Style::body(s.body).indent(2.0).leading(1.45).after(s.body * 0.35))?;
+    doc.paragraph(&intro(m, opts), &Style::body(s.body).indent(2.0).leading(1.45).after(s.body * 0.35))?;
     // one label column for the whole sheet, as wide as its longest label
     let fonts = crate::font::fonts();
     let label_mm = m
@@ -513,7 +509,7 @@ pub(super) fn markdown(snap: &Snapshot, seal: &Seal, opts: &Options) -> Result<S
     let sep = if loc == Locale::Zh { "：" } else { ": " };
     let mut s = String::new();
     s.push_str(&format!("# {}{sep}{}\n\n", heading(m, loc).replace('　', ""), m.title));
-    s.push_str(&intro(m, loc));
+    s.push_str(&intro(m, opts));
     s.push_str("\n\n");
     for (n, item) in m.agenda.iter().enumerate() {
         let head = match loc {

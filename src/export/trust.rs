@@ -14,7 +14,7 @@ use x509_cert::Certificate;
 
 use super::error::{ExportError, Result};
 
-pub const FILE: &str = "trusted-issuers.json";
+pub const FILE: &str = crate::store::TRUSTED_ISSUERS_FILE;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trusted {

@@ -179,6 +179,9 @@ pub enum Refusal {
     SignaturesMissing { names: String },
     #[error("the record is sealed: it can only be amended by appending")]
     Sealed,
+    /// A meeting received in a bundle from another installation: its record is that community's.
+    #[error("this record was received from {community}: it is read-only here; amendments come from that community in a later bundle")]
+    Received { community: String },
     #[error("amendments are appended after the record is sealed; before that, edit the minutes")]
     NotSealed,
     #[error("{}: must not be before the time it is recorded", .field.en())]
@@ -267,6 +270,7 @@ impl Refusal {
             | R::BlankSignature { .. }
             | R::SignaturesMissing { .. }
             | R::Sealed
+            | R::Received { .. }
             | R::NotSealed => Rule::Sign,
         })
     }
@@ -325,6 +329,7 @@ impl Refusal {
             R::BlankSignature { .. } => "blank_signature",
             R::SignaturesMissing { .. } => "signatures_missing",
             R::Sealed => "sealed",
+            R::Received { .. } => "received_record",
             R::NotSealed => "not_sealed",
             R::InThePast { .. } => "in_the_past",
             R::NoResolution { .. } => "no_resolution",

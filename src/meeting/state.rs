@@ -500,6 +500,7 @@ impl Meeting {
             seat_share: self.seat_share(),
             warnings: self.warnings(),
             pending_signers: self.pending_signers(),
+            flow: crate::meeting::flow::Flow::of(self),
             meeting: self.clone(),
             record,
         }
@@ -569,5 +570,7 @@ pub struct Snapshot {
     pub seat_share: SeatShare,
     pub warnings: Vec<Warning>,
     pub pending_signers: Vec<PersonId>,
+    /// The step, presence and next action the room shows (`meeting::flow`).
+    pub flow: crate::meeting::flow::Flow,
 }
 

@@ -94,7 +94,7 @@ impl Store {
         let jdir = partial.join(journal::DIR);
         std::fs::create_dir_all(&jdir).map_err(write_err(to))?;
         let list = self.list()?;
-        let total = list.len() + 2;
+        let total = list.len() + crate::community::List::ALL.len();
         let mut manifest = Manifest { format: 1, created_at: now.to_rfc3339(), meetings: Vec::new(), lists: Vec::new() };
         let mut bytes_total = 0;
         for (i, s) in list.iter().enumerate() {
@@ -103,7 +103,7 @@ impl Store {
             manifest.meetings.push(Entry { id: s.id, title: s.title.clone(), events: s.events, head: s.head.clone(), file });
             progress(i + 1, total);
         }
-        for (i, list_name) in [journal::ROSTER, journal::TOPICS].into_iter().enumerate() {
+        for (i, list_name) in crate::community::List::ALL.map(|l| l.name()).into_iter().enumerate() {
             let src = self.journals.path(list_name);
             if let Ok(bytes) = std::fs::read(&src) {
                 let name = format!("{list_name}.{}", journal::EXT);
@@ -119,6 +119,13 @@ impl Store {
             journal::write_durable(&dst, &k).map_err(write_err(&partial))?;
             restrict(&dst);
         }
+        // The community's profile (its name, issuer, booking channel) and the issuers trusted here
+        // (a street office's communities): settings, copied as they are.
+        for file in [crate::community::profile::FILE, super::TRUSTED_ISSUERS_FILE] {
+            if let Ok(p) = std::fs::read(self.dir.join(file)) {
+                journal::write_durable(&partial.join(file), &p).map_err(write_err(&partial))?;
+            }
+        }
         let m = serde_json::to_vec_pretty(&manifest).map_err(StoreError::from)?;
         journal::write_durable(&partial.join(MANIFEST), &m).map_err(write_err(&partial))?;
         std::fs::rename(&partial, &done_dir).map_err(write_err(to))?;
@@ -127,10 +134,10 @@ impl Store {
         Ok(BackupInfo { path: done_dir, created_at: manifest.created_at, meetings: list.len(), bytes: bytes_total })
     }
 
-    /// A meeting's journal up to what its index entry recorded, checked on the way.
-    fn copy_journal(&self, s: &MeetingSummary, jdir: &Path) -> Result<FileEntry, BackupError> {
-        let name = format!("{}.{}", s.id, journal::EXT);
-        let mut bytes = std::fs::read(self.journals.path(&s.id.to_string())).map_err(|_| BackupError::Unverified(s.id))?;
+    /// A meeting's journal file up to what its index entry recorded, its chain checked against
+    /// that entry: a copy of the record that verifies on its own (backups, bundles).
+    pub fn journal_copy(&self, s: &MeetingSummary) -> Option<Vec<u8>> {
+        let mut bytes = std::fs::read(self.journals.path(&s.id.to_string())).ok()?;
         if let Some(len) = s.journal_len {
             bytes.truncate(len as usize);
         }
@@ -139,9 +146,13 @@ impl Store {
         for (i, v) in scan.events().enumerate() {
             check.feed(i as u64 + 1, v);
         }
-        if scan.bad.is_some() || check.finish(Some(s)).is_err() {
-            return Err(BackupError::Unverified(s.id));
-        }
+        (scan.bad.is_none() && check.finish(Some(s)).is_ok()).then_some(bytes)
+    }
+
+    /// A meeting's journal up to what its index entry recorded, checked on the way.
+    fn copy_journal(&self, s: &MeetingSummary, jdir: &Path) -> Result<FileEntry, BackupError> {
+        let name = format!("{}.{}", s.id, journal::EXT);
+        let bytes = self.journal_copy(s).ok_or(BackupError::Unverified(s.id))?;
         journal::write_durable(&jdir.join(&name), &bytes).map_err(write_err(jdir))?;
         Ok(FileEntry { name, bytes: bytes.len() as u64, sha256: sha(&bytes) })
     }
@@ -260,6 +271,12 @@ pub struct Restored {
     /// The roster's and topic pool's journals, copied in where the folder had none.
     pub lists: Vec<String>,
     pub key: bool,
+    /// The community's profile, copied in where there was none.
+    #[serde(default)]
+    pub profile: bool,
+    /// The issuers trusted here (`yishi key trust`), copied in where none were.
+    #[serde(default)]
+    pub trusted: bool,
 }
 
 /// Copies into a data folder (closed: no store open on it) what a backup has and the folder
@@ -306,6 +323,20 @@ pub fn restore_into(
         journal::write_durable(&key, &k).map_err(write_err(data_dir))?;
         restrict(&key);
         out.key = true;
+    }
+    let profile = data_dir.join(crate::community::profile::FILE);
+    let from = backup.join(crate::community::profile::FILE);
+    if !profile.exists() && from.is_file() {
+        let p = std::fs::read(&from).map_err(write_err(backup))?;
+        journal::write_durable(&profile, &p).map_err(write_err(data_dir))?;
+        out.profile = true;
+    }
+    let trusted = data_dir.join(super::TRUSTED_ISSUERS_FILE);
+    let from = backup.join(super::TRUSTED_ISSUERS_FILE);
+    if !trusted.exists() && from.is_file() {
+        let p = std::fs::read(&from).map_err(write_err(backup))?;
+        journal::write_durable(&trusted, &p).map_err(write_err(data_dir))?;
+        out.trusted = true;
     }
     Ok(out)
 }

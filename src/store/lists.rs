@@ -177,7 +177,8 @@ impl Store {
                 self.notice(Notice::TailSetAside { journal: list.name().into(), bytes: read.scan.file_len - bad.offset, aside: aside.display().to_string() });
                 read = self::read(&self.journals, list)?;
             }
-            if read.entries.is_empty() && read.log.broken.is_none() {
+            // (The archive came after the logs: it has nothing to migrate.)
+            if read.entries.is_empty() && read.log.broken.is_none() && list != List::Archive {
                 if let Some(migrated) = self.migrate_list(list, &read)? {
                     read = migrated;
                 }
@@ -218,7 +219,7 @@ impl Store {
                 let (_, v) = kv?;
                 rows.push(match list {
                     List::Roster => CommunityEvent::PersonMigrated(serde_json::from_slice::<Person>(&v)?),
-                    List::Topics => CommunityEvent::TopicMigrated(serde_json::from_slice::<Topic>(&v)?),
+                    List::Topics | List::Archive => CommunityEvent::TopicMigrated(serde_json::from_slice::<Topic>(&v)?),
                 });
             }
             (rows, std::fs::metadata(self.dir.join("db")).and_then(|m| m.modified()).ok())
@@ -272,12 +273,28 @@ impl Store {
             })?),
             None => None,
         };
-        let mut lists = lock(&self.lists);
-        let mut log = lists.log(list);
-        if let Some(b) = &log.broken {
+        let lists = lock(&self.lists);
+        if let Some(b) = &lists.log(list).broken {
             return Err(StoreError::ListBroken(b.clone()).into());
         }
         let events = community::decide(&lists.state, &cmd.intent, cmd.at, meeting.as_ref())?;
+        self.append_list(lists, list, events, cmd.at)?;
+        Ok(())
+    }
+
+    /// Appends one intent's entries to a log durably (the acknowledgement) and folds them. The
+    /// caller holds the store's single writer and has decided the events.
+    pub(super) fn append_list(
+        &self,
+        mut lists: std::sync::MutexGuard<'_, Lists>,
+        list: List,
+        events: Vec<CommunityEvent>,
+        at: Time,
+    ) -> Result<(), StoreError> {
+        let mut log = lists.log(list);
+        if let Some(b) = &log.broken {
+            return Err(StoreError::ListBroken(b.clone()));
+        }
         if events.is_empty() {
             return Ok(());
         }
@@ -286,13 +303,13 @@ impl Store {
         let mut entries = Vec::new();
         for event in events {
             log.entries += 1;
-            let entry = ListEntry { list, seq: log.entries, intent: log.intents, at: cmd.at, event };
-            let (value, hash) = chain::seal(&log.head, &entry).map_err(StoreError::from)?;
+            let entry = ListEntry { list, seq: log.entries, intent: log.intents, at, event };
+            let (value, hash) = chain::seal(&log.head, &entry)?;
             frames.extend(journal::frame(journal::EVENT, &value));
             log.head = hash;
             entries.push(entry);
         }
-        self.journals.append(list.name(), &frames).map_err(StoreError::from)?;
+        self.journals.append(list.name(), &frames)?;
         for e in &entries {
             lists.state.apply(e);
         }

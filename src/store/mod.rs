@@ -17,6 +17,7 @@ pub mod doctor;
 mod indexer;
 pub mod journal;
 pub mod lists;
+pub mod receive;
 pub mod recover;
 pub mod verify;
 
@@ -41,6 +42,9 @@ pub use verify::{BreakKind, ChainBreak};
 
 /// The installation's signing key (`export::seal`), kept in the data folder and in every backup.
 pub const SEAL_KEY_FILE: &str = "installation-ed25519.key";
+/// The other installations whose PDFs and bundles this one trusts (`export::trust`), kept with
+/// the record and in every backup.
+pub const TRUSTED_ISSUERS_FILE: &str = "trusted-issuers.json";
 
 /// A file-system error of the store's own syncing, reported as sled's are.
 impl From<std::io::Error> for StoreError {
@@ -392,6 +396,10 @@ impl Store {
         if let Some(b) = self.breaks().into_iter().find(|b| b.meeting == cmd.meeting) {
             return Err(StoreError::ChainBroken(b).into());
         }
+        // A received record is its community's: amended there, never here (R-SIGN).
+        if let Some(o) = lock(&self.lists).state.received.get(&cmd.meeting) {
+            return Err(Refusal::Received { community: o.community.clone() }.into());
+        }
         self.ensure_cached(cmd.meeting)?;
         let loaded = lock(&self.cache).remove(&cmd.meeting);
         // R-TOPIC R-30DAYS: an item's topic comes from the pool, with the pool's decision time.
@@ -601,9 +609,16 @@ impl Store {
         })
     }
 
-    /// R-FREQ, R-OBSERVE: the year's meetings per form against the minimums, as of `now`.
+    /// R-FREQ, R-OBSERVE: the year's meetings per form against the minimums, as of `now`: this
+    /// installation's own (records received from communities are theirs: `compliance_of`).
     pub fn compliance(&self, year: i32, now: Time) -> Result<crate::compliance::Compliance, StoreError> {
-        let list = self.list()?;
+        let received = lock(&self.lists).state.received.clone();
+        let own: Vec<MeetingSummary> = self.list()?.into_iter().filter(|s| !received.contains_key(&s.id)).collect();
+        self.compliance_of(&own, year, now)
+    }
+
+    /// The same count over the meetings listed (one community's, at a street office).
+    pub fn compliance_of(&self, list: &[MeetingSummary], year: i32, now: Time) -> Result<crate::compliance::Compliance, StoreError> {
         // Entries written before the index kept the seats: read those records, only the ones
         // the count can use (community meetings of that year), so an old archive stays quick.
         use chrono::Datelike;
@@ -615,7 +630,7 @@ impl Store {
             seats.insert(s.id, self.snapshot(s.id)?.meeting.observer_seats);
         }
         let of = |s: &MeetingSummary| s.observer_seats.or_else(|| seats.get(&s.id).copied()).unwrap_or(0);
-        Ok(crate::compliance::compliance(&list, of, year, now))
+        Ok(crate::compliance::compliance(list, of, year, now))
     }
 
     /// A signature image by its SHA-256 (hex).

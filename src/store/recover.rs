@@ -307,7 +307,7 @@ impl Store {
             if summary.as_ref().and_then(|s| s.journal_len) == Some(len) {
                 continue;
             }
-            if let Some(s) = self.catch_up_meeting(id, &name, summary)? {
+            if let Some(s) = self.catch_up_meeting(id, &name, summary, true)? {
                 index.insert(id, Some(s));
                 changed = true;
             }
@@ -340,7 +340,8 @@ impl Store {
 
     /// One meeting whose journal differs in length from what sled last recorded. Returns its new
     /// index entry if sled was written.
-    fn catch_up_meeting(&self, id: MeetingId, name: &str, summary: Option<MeetingSummary>) -> Result<Option<MeetingSummary>, StoreError> {
+    /// `notify`: events sled had lost are worth a notice; events just received are not.
+    pub(super) fn catch_up_meeting(&self, id: MeetingId, name: &str, summary: Option<MeetingSummary>, notify: bool) -> Result<Option<MeetingSummary>, StoreError> {
         let mut read = read_journal(&self.journals, id)?;
         let known = summary.as_ref().map_or(0, |s| s.events);
         let good = read.good_events();
@@ -382,7 +383,7 @@ impl Store {
         self.rm().log.apply_batch(batch)?;
         // (A rebuild replays every journal; only events sled had lost are worth a notice.)
         let rebuilt = lock(&self.notices).iter().any(|n| matches!(n, Notice::Rebuilt { .. }));
-        if n > known && !rebuilt {
+        if n > known && !rebuilt && notify {
             self.notice(Notice::CaughtUp { meeting: id, events: n - known });
         }
         let mut s = MeetingSummary::of(&loaded.meeting, &loaded.head, loaded.events, loaded.intents);
