@@ -161,6 +161,8 @@ pub struct DamageView {
 pub enum ListKind {
     Roster,
     Topics,
+    /// Meetings received from communities (a street office's archive).
+    Archive,
 }
 
 /// A journal file: a meeting's, or the roster's or topic pool's.
@@ -292,6 +294,7 @@ fn journal_ref(titles: &HashMap<MeetingId, String>, name: &str) -> JournalRef {
     let list = match name {
         yishi::store::journal::ROSTER => Some(ListKind::Roster),
         yishi::store::journal::TOPICS => Some(ListKind::Topics),
+        "archive" => Some(ListKind::Archive),
         _ => None,
     };
     let meeting = name.parse::<MeetingId>().ok().map(|id| meeting_ref(titles, id));

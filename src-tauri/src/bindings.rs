@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{backup, commands, commands_home as home, compliance, dto, events, ipc, projector, topics, views};
+use crate::{archive, backup, commands, commands_home as home, compliance, dto, events, ipc, papers, profile, projector, search, topics, views};
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/bindings.ts";
@@ -41,6 +41,9 @@ pub fn typescript() -> String {
         decl::<views::QuorumView>(&cfg),
         decl::<views::AgendaItemView>(&cfg),
         decl::<views::ParticipantView>(&cfg),
+        decl::<views::Step>(&cfg),
+        decl::<views::NextView>(&cfg),
+        decl::<views::NextAction>(&cfg),
         decl::<views::WarningView>(&cfg),
         decl::<views::PersonRef>(&cfg),
         decl::<views::TurnView>(&cfg),
@@ -84,6 +87,10 @@ pub fn typescript() -> String {
         decl::<topics::EscalatedFrom>(&cfg),
         decl::<topics::TopicMeeting>(&cfg),
         decl::<dto::TopicLink>(&cfg),
+        // the home screen: the archive's full-text search
+        decl::<search::SearchHitView>(&cfg),
+        decl::<search::SearchField>(&cfg),
+        decl::<search::SnippetPart>(&cfg),
         decl::<home::SetupOptions>(&cfg),
         decl::<home::LevelOption>(&cfg),
         decl::<home::FormOption>(&cfg),
@@ -118,6 +125,26 @@ pub fn typescript() -> String {
         decl::<backup::MeetingRef>(&cfg),
         decl::<backup::JournalRef>(&cfg),
         decl::<backup::ListKind>(&cfg),
+        // the home screen: the community profile, certificates, verifying a PDF
+        decl::<profile::ProfileInput>(&cfg),
+        decl::<profile::ProfileView>(&cfg),
+        decl::<papers::IssuerView>(&cfg),
+        decl::<papers::PapersView>(&cfg),
+        decl::<papers::CertificateOutcome>(&cfg),
+        decl::<papers::CertificatePick>(&cfg),
+        decl::<papers::FileVerdict>(&cfg),
+        decl::<papers::VerifyOutcome>(&cfg),
+        // the home screen: bundles for the street office, its overview
+        decl::<archive::ArchiveJob>(&cfg),
+        decl::<archive::BundleMeetingView>(&cfg),
+        decl::<archive::BundleExportOutcome>(&cfg),
+        decl::<archive::ArrivalKind>(&cfg),
+        decl::<archive::ArrivedMeetingView>(&cfg),
+        decl::<archive::BundleImportOutcome>(&cfg),
+        decl::<archive::CommunityYearView>(&cfg),
+        decl::<archive::EscalatedView>(&cfg),
+        decl::<archive::OverdueActionView>(&cfg),
+        decl::<archive::OfficeView>(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri (src/bindings.rs). Do not edit:\n\

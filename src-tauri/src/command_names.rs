@@ -24,6 +24,8 @@ pub const COMMANDS: &[&str] = &[
     "decide_topic",
     "withdraw_topic",
     "escalate_item",
+    // home: the archive's full-text search (src/search.rs)
+    "search_archive",
     // home: backups and repair (src/backup.rs)
     "backup_status",
     "choose_backup_folder",
@@ -32,4 +34,18 @@ pub const COMMANDS: &[&str] = &[
     "store_health",
     "examine_store",
     "repair_store",
+    // home: the community profile (src/profile.rs)
+    "get_profile",
+    "save_profile",
+    "suggest_issuer",
+    // home: certificate, trust, verifying a PDF (src/papers.rs)
+    "papers_status",
+    "export_certificate",
+    "pick_certificate",
+    "trust_certificate",
+    "verify_document",
+    // home: bundles for the street office and its overview (src/archive.rs)
+    "export_bundle",
+    "import_bundle",
+    "street_overview",
 ];

@@ -76,13 +76,16 @@ fn meeting_list(store: &yishi::Store) -> Result<Vec<MeetingListItem>, IpcError> 
     store
         .list()?
         .iter()
-        .map(|s| Ok(MeetingListItem::of(s, store.publish_warning(s, now)?.as_ref().map(WarningView::from), now)))
+        .map(|s| Ok(MeetingListItem::of(s, store.publish_warning(s, now)?.as_ref().map(WarningView::from), now).received(store.received(s.id))))
         .collect()
 }
 
 #[tauri::command]
 pub async fn get_meeting(state: State<'_, AppState>, id: String) -> Result<MeetingView, IpcError> {
-    Ok(MeetingView::at(&state.store.snapshot(meeting_id(&id)?)?, now()))
+    let id = meeting_id(&id)?;
+    let mut view = MeetingView::at(&state.store.snapshot(id)?, now());
+    view.received_from = state.store.received(id).map(|o| o.community);
+    Ok(view)
 }
 
 /// Hands one intent to the core. `meeting` is omitted for `create_meeting` (the shell makes

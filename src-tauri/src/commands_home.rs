@@ -393,7 +393,9 @@ pub fn safe_file_name(title: &str, suffix: &str, ext: &str) -> String {
 }
 
 /// The document's bytes, whether it carries the draft marking, and a file name to suggest.
-/// `issuer` is the body that signs a poster or notice (发布单位); blank leaves a line to write on.
+/// `issuer` is the body that signs a poster or notice (发布单位), given for this export; blank
+/// takes the community's profile (which also gives the notice's booking lines), and without a
+/// profile leaves a line to write on.
 pub fn render_export(
     store: &yishi::Store,
     data_dir: &Path,
@@ -422,7 +424,9 @@ pub fn render_export(
         _ => Paper::A4,
     };
     let issuer = issuer.map(str::trim).filter(|i| !i.is_empty()).map(str::to_string);
-    let opts = Options { paper, draft, locale: locale.core(), issuer, booking_contact: None };
+    let profile = crate::profile::load(data_dir)?;
+    let opts = Options { paper, draft, locale: locale.core(), issuer, booking_contact: None, booking_venue: None }
+        .with_profile(profile.as_ref());
     let blob = |h: &str| store.blob(h).ok().flatten();
     let src = Source { snap: &snap, blob: &blob };
     let title = &snap.meeting.title;

@@ -11,6 +11,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 
+use crate::archive::ArchiveJob;
 use crate::backup::{BackupStatus, CareJob, HealthView, MadeBackup};
 use crate::projector::ProjectorView;
 use crate::windows::AppWindow;
@@ -30,6 +31,9 @@ pub enum AppEvent {
     /// The store's check of every chain at start-up has finished: what it found, and what the
     /// store did on its own when it opened (the chair's window only).
     HealthChanged { health: Box<HealthView> },
+    /// A bundle for the street office being written, or a community's being imported, has come
+    /// this far (the chair's window only).
+    ArchiveProgress { job: ArchiveJob, done: u32, total: u32 },
 }
 
 impl AppEvent {

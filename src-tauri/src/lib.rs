@@ -6,8 +6,12 @@
 //! the UI sends them), `views` (meetings as the UI sees them), `projector` (the room's
 //! small view of a meeting), `events` (the one typed emitter), `ipc` (errors as the UI sees
 //! them), `backup` (数据安全: the backup folder, automatic backups, restore, the doctor),
+//! `profile` (社区信息), `papers` (the PDF signature's certificate, trust, 核验文件),
+//! `archive` (街道汇总: bundles for the street office, importing them, its overview),
+//! `search` (搜索: the archive's full-text search, its index kept in the app's state),
 //! `bindings` (TypeScript).
 
+pub mod archive;
 pub mod backup;
 pub mod bindings;
 pub mod commands;
@@ -16,7 +20,10 @@ pub mod compliance;
 pub mod dto;
 pub mod events;
 pub mod ipc;
+pub mod papers;
+pub mod profile;
 pub mod projector;
+pub mod search;
 pub mod topics;
 pub mod views;
 #[cfg(windows)]
@@ -90,9 +97,13 @@ pub fn run() {
             }
             app.manage(AppState { data_dir, store });
             app.manage(backup::Care::default());
+            app.manage(search::Search::default());
+            app.manage(papers::Pending::default());
             AppWindow::Chair.open(app.handle())?;
             // What the store's own check finds, then the daily backup.
             backup::start(app.handle());
+            // The search index, opened (the first time, built) off the window's start.
+            search::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -115,6 +126,7 @@ pub fn run() {
             topics::decide_topic,
             topics::withdraw_topic,
             topics::escalate_item,
+            search::search_archive,
             backup::backup_status,
             backup::choose_backup_folder,
             backup::backup_now,
@@ -122,6 +134,17 @@ pub fn run() {
             backup::store_health,
             backup::examine_store,
             backup::repair_store,
+            profile::get_profile,
+            profile::save_profile,
+            profile::suggest_issuer,
+            papers::papers_status,
+            papers::export_certificate,
+            papers::pick_certificate,
+            papers::trust_certificate,
+            papers::verify_document,
+            archive::export_bundle,
+            archive::import_bundle,
+            archive::street_overview,
         ])
         // The process ends without dropping the store: its read model is written out when the
         // chair's window closes and when the app exits, so the next start finds it level with the

@@ -234,6 +234,8 @@ pub struct MeetingListItem {
     pub publish_warning: Option<WarningView>,
     /// R-IMPLEMENT: actions past their completion time or feedback deadline, as of the list.
     pub implement_warnings: Vec<WarningView>,
+    /// Received in a bundle from this community (read-only here); None for this installation's own.
+    pub received_from: Option<String>,
 }
 
 impl MeetingListItem {
@@ -250,7 +252,13 @@ impl MeetingListItem {
             phase_label: Label::of(|l| i18n::phase_label(s.phase, l)),
             publish_warning,
             implement_warnings: yishi::implement::warnings_of(&s.implement, now).iter().map(WarningView::from).collect(),
+            received_from: None,
         }
+    }
+
+    /// Marked as received from another installation (`Store::received`).
+    pub fn received(self, origin: Option<yishi::community::archive::Origin>) -> Self {
+        MeetingListItem { received_from: origin.map(|o| o.community), ..self }
     }
 }
 
@@ -531,6 +539,90 @@ pub struct ParticipantView {
     pub role_label: Label,
     pub status: AttendanceStatus,
     pub status_label: Label,
+    /// Present or arrived late (R-ROLL), as the core reads the roll.
+    pub present: bool,
+    /// The room may offer them for the speakers list (R-SPEAK; the core refuses the chair, R-NEUTRAL).
+    pub in_the_room: bool,
+}
+
+/// The steps of the meeting as the guideline lists them (the core's `meeting::flow::Step`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Open,
+    Roll,
+    Agenda,
+    Speak,
+    Vote,
+    Minutes,
+    Sign,
+    Seal,
+}
+
+impl From<yishi::meeting::flow::Step> for Step {
+    fn from(s: yishi::meeting::flow::Step) -> Self {
+        use yishi::meeting::flow::Step as S;
+        match s {
+            S::Open => Step::Open,
+            S::Roll => Step::Roll,
+            S::Agenda => Step::Agenda,
+            S::Speak => Step::Speak,
+            S::Vote => Step::Vote,
+            S::Minutes => Step::Minutes,
+            S::Sign => Step::Sign,
+            S::Seal => Step::Seal,
+        }
+    }
+}
+
+/// What the chair does next, as the core decided it, with the rule that makes it next.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct NextView {
+    pub rule: String,
+    pub action: NextAction,
+}
+
+/// The core's `meeting::flow::Next` with people and items named: the fields fill the
+/// message `room.next.<code>` of the UI's catalogs.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum NextAction {
+    RecordSeatsReason { percent: u32 },
+    OpenMeeting { name: String },
+    CallRoll { count: u32 },
+    AwaitQuorum { present: u32, required: u32 },
+    OpenItem { item: String, title: String },
+    EndTurn { name: String },
+    NextSpeaker { name: String },
+    CloseItem { title: String },
+    CastBallots { count: u32 },
+    CloseVote,
+    FinalizeMinutes { name: String },
+    CollectSignatures { count: u32 },
+    CloseMeeting { name: String },
+}
+
+impl NextView {
+    fn of(m: &yishi::Meeting, next: &yishi::meeting::flow::Next) -> Self {
+        use yishi::meeting::flow::Next as N;
+        let title = |id: &yishi::ItemId| m.item(id).map(|i| i.spec.title.clone()).unwrap_or_default();
+        let action = match next {
+            N::RecordSeatsReason { percent } => NextAction::RecordSeatsReason { percent: *percent },
+            N::OpenMeeting { chair } => NextAction::OpenMeeting { name: m.name_of(chair) },
+            N::CallRoll { not_called } => NextAction::CallRoll { count: *not_called },
+            N::AwaitQuorum { present, required } => NextAction::AwaitQuorum { present: *present, required: *required },
+            N::OpenItem { item } => NextAction::OpenItem { item: item.to_string(), title: title(item) },
+            N::EndTurn { person } => NextAction::EndTurn { name: m.name_of(person) },
+            N::NextSpeaker { person } => NextAction::NextSpeaker { name: m.name_of(person) },
+            N::CloseItem { item } => NextAction::CloseItem { title: title(item) },
+            N::CastBallots { remaining } => NextAction::CastBallots { count: *remaining },
+            N::CloseVote => NextAction::CloseVote,
+            N::FinalizeMinutes { recorder } => NextAction::FinalizeMinutes { name: m.name_of(recorder) },
+            N::CollectSignatures { pending } => NextAction::CollectSignatures { count: *pending },
+            N::CloseMeeting { chair } => NextAction::CloseMeeting { name: m.name_of(chair) },
+        };
+        NextView { rule: next.rule().id().to_string(), action }
+    }
 }
 
 /// A setup finding (R-NOTICE5, R-SEATS) with the core's messages.
@@ -561,6 +653,14 @@ pub struct MeetingView {
     pub recorder_name: String,
     pub quorum: QuorumView,
     pub current_item: Option<String>,
+    /// Where the meeting is in the guideline's flow, and what the chair does next (the core's
+    /// `meeting::flow`): the room reads these and decides nothing.
+    pub step: Step,
+    pub next: Option<NextView>,
+    /// The running turn of the open item, by its number. R-SPEAK
+    pub running_turn: Option<u32>,
+    /// A vote is open on the open item. R-VOTE
+    pub vote_open: bool,
     pub agenda: Vec<AgendaItemView>,
     pub participants: Vec<ParticipantView>,
     pub warnings: Vec<WarningView>,
@@ -587,6 +687,8 @@ pub struct MeetingView {
     /// R-PUBLISH: a street result not published on a channel within 3 days (as of the
     /// moment this view was made).
     pub publish_warning: Option<WarningView>,
+    /// The community this record was received from (a bundle): read-only here.
+    pub received_from: Option<String>,
     /// R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned,
     /// each with its overdue warning as of the moment this view was made.
     pub actions: Vec<ActionView>,
@@ -696,6 +798,10 @@ impl MeetingView {
             recorder_name: m.name_of(&m.recorder),
             quorum: QuorumView::from(&s.quorum),
             current_item: s.current_item.as_ref().map(|i| i.to_string()),
+            step: s.flow.step.into(),
+            next: s.flow.next.as_ref().map(|n| NextView::of(m, n)),
+            running_turn: s.flow.running_turn,
+            vote_open: s.flow.vote_open,
             agenda: m
                 .agenda
                 .iter()
@@ -720,7 +826,8 @@ impl MeetingView {
             participants: m
                 .participants
                 .iter()
-                .map(|p| ParticipantView {
+                .zip(&s.flow.presence)
+                .map(|(p, presence)| ParticipantView {
                     id: p.person.id.to_string(),
                     name: p.person.name.clone(),
                     group: p.person.group.into(),
@@ -730,6 +837,8 @@ impl MeetingView {
                     role_label: Label::of(|l| i18n::role_label(p.person.role, l)),
                     status: p.attendance.status.into(),
                     status_label: Label::of(|l| i18n::status_label(p.attendance.status, l)),
+                    present: presence.present,
+                    in_the_room: presence.in_the_room,
                 })
                 .collect(),
             warnings: s.warnings.iter().map(WarningView::from).collect(),
@@ -799,6 +908,7 @@ impl MeetingView {
                 })
                 .collect(),
             publish_warning: yishi::publish::warning(m, now).as_ref().map(WarningView::from),
+            received_from: None,
             actions: m.actions.iter().map(|a| action_view(m, a, now)).collect(),
             observer_seats: m.observer_seats,
             bookings: m
@@ -918,6 +1028,34 @@ pub(crate) mod tests {
         assert!(v.closed_at.is_some());
         // Times carry their offset, to the millisecond.
         assert!(v.opened_at.as_deref().unwrap().ends_with(".000+08:00"));
+    }
+
+    /// The step, the next action and presence are the core's (`meeting::flow`), mapped with
+    /// people and items named; the view decides none of them.
+    #[test]
+    fn the_view_carries_the_cores_step_next_action_and_presence() {
+        let mut seen = Vec::new();
+        for s in demo_snapshots() {
+            let v = MeetingView::at(&s, soon());
+            assert_eq!(v.step, Step::from(s.flow.step));
+            assert_eq!((v.running_turn, v.vote_open), (s.flow.running_turn, s.flow.vote_open));
+            assert_eq!(v.next.as_ref().map(|n| n.rule.as_str()), s.flow.next.as_ref().map(|n| n.rule().id()));
+            for (p, presence) in v.participants.iter().zip(&s.flow.presence) {
+                assert_eq!((p.id.as_str(), p.present, p.in_the_room), (presence.person.as_str(), presence.present, presence.in_the_room));
+            }
+            if let Some(NextAction::NextSpeaker { name } | NextAction::EndTurn { name }) = v.next.map(|n| n.action) {
+                assert!(s.meeting.participants.iter().any(|p| p.person.name == name), "named, not an id: {name}");
+            }
+            if seen.last() != Some(&v.step) {
+                seen.push(v.step);
+            }
+        }
+        use Step::*;
+        // The demo opens its first item with one member not yet called (p11 arrives late): the
+        // roll call is not over (R-ROLL), so no agenda step before the first item.
+        assert_eq!(seen, [Open, Roll, Speak, Vote, Agenda, Speak, Vote, Agenda, Speak, Vote, Minutes, Sign, Seal]);
+        let sealed = MeetingView::at(&sealed_demo(), soon());
+        assert_eq!((sealed.step, sealed.next), (Seal, None));
     }
 
     #[test]

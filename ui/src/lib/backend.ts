@@ -7,6 +7,8 @@ import type {
   AppEvent,
   AppInfo,
   BackupStatus,
+  CertificateOutcome,
+  CertificatePick,
   ChooseOutcome,
   HealthView,
   RepairOutcome,
@@ -19,16 +21,22 @@ import type {
   MeetingListItem,
   MeetingView,
   PaperSize,
+  PapersView,
   PersonInput,
   PersonView,
   ComplianceView,
   Level,
   TopicInput,
   TopicView,
+  ProfileInput,
+  ProfileView,
   ProjectorView,
+  SearchHitView,
   SetupOptions,
   UiLocale,
+  VerifyOutcome,
 } from './bindings';
+import type { BundleExportOutcome, BundleImportOutcome, OfficeView } from './bindings';
 import type { Locale } from './i18n/index.svelte';
 
 export type * from './bindings';
@@ -157,6 +165,11 @@ export function compliance(year?: number): Promise<ComplianceView> {
   return call<ComplianceView>('compliance', year === undefined ? {} : { year });
 }
 
+/** 搜索: the meetings matching every word of `query`, best first, each with its passage marked. */
+export function searchArchive(query: string): Promise<SearchHitView[]> {
+  return call<SearchHitView[]>('search_archive', { query });
+}
+
 /** R-TOPIC: the pool, urgent first, each with where it stands (R-30DAYS warnings included). */
 export function listTopics(): Promise<TopicView[]> {
   return call<TopicView[]>('list_topics');
@@ -265,6 +278,69 @@ export function examineStore(): Promise<HealthView> {
 /** Repairs what is damaged (the newest backup in the chosen folder offered), then checks again. */
 export function repairStore(): Promise<RepairOutcome> {
   return call<RepairOutcome>('repair_store');
+}
+
+// ---- home: the community profile, certificates, verifying a PDF (src-tauri/src/profile.rs, papers.rs)
+
+/** The community's profile; null before one is saved (the first start). */
+export function getProfile(): Promise<ProfileView | null> {
+  return call<ProfileView | null>('get_profile');
+}
+
+/** The core checks and saves it; resolves to it as saved (the issuer filled in when blank). */
+export function saveProfile(profile: ProfileInput): Promise<ProfileView> {
+  return call<ProfileView>('save_profile', { profile });
+}
+
+/** The issuing body a community's name suggests. */
+export function suggestIssuer(community: string): Promise<string> {
+  return call<string>('suggest_issuer', { community });
+}
+
+/** This installation's signer name and key, and the issuers trusted here. */
+export function papersStatus(): Promise<PapersView> {
+  return call<PapersView>('papers_status');
+}
+
+/** The shell shows the save dialog and writes this installation's certificate. */
+export function exportCertificate(locale: Locale): Promise<CertificateOutcome> {
+  return call<CertificateOutcome>('export_certificate', { locale: uiLocale(locale) });
+}
+
+/** The shell shows the open dialog and reads a certificate: its name and fingerprint, not trusted yet. */
+export function pickCertificate(locale: Locale): Promise<CertificatePick> {
+  return call<CertificatePick>('pick_certificate', { locale: uiLocale(locale) });
+}
+
+/** Trusts the certificate just picked (`keyId`, as shown). */
+export function trustCertificate(keyId: string): Promise<PapersView> {
+  return call<PapersView>('trust_certificate', { keyId });
+}
+
+/** The shell shows the open dialog for a PDF and checks it against its signature and the record. */
+export function verifyDocument(locale: Locale): Promise<VerifyOutcome> {
+  return call<VerifyOutcome>('verify_document', { locale: uiLocale(locale) });
+}
+
+// ---- home: 街道汇总 — bundles for the street office and its overview (src-tauri/src/archive.rs)
+
+/**
+ * This installation's sealed meetings since `since` (YYYY-MM-DD) into one bundle: the shell
+ * shows the save dialog (none when nothing is sealed since then) and writes the file; progress
+ * comes as `archive_progress` events.
+ */
+export function exportBundle(since: string, locale: Locale): Promise<BundleExportOutcome> {
+  return call<BundleExportOutcome>('export_bundle', { since, locale: uiLocale(locale) });
+}
+
+/** The shell shows the open dialog and imports a community's bundle: all of it or nothing. */
+export function importBundle(locale: Locale): Promise<BundleImportOutcome> {
+  return call<BundleImportOutcome>('import_bundle', { locale: uiLocale(locale) });
+}
+
+/** Each community's year against the minimums, escalated matters, overdue actions (this year by default). */
+export function streetOverview(year?: number): Promise<OfficeView> {
+  return call<OfficeView>('street_overview', year === undefined ? {} : { year });
 }
 
 function uiLocale(locale: Locale): UiLocale {

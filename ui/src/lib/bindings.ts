@@ -47,9 +47,26 @@ publish_warning: WarningView | null,
 /**
  * R-IMPLEMENT: actions past their completion time or feedback deadline, as of the list.
  */
-implement_warnings: Array<WarningView>, };
+implement_warnings: Array<WarningView>, 
+/**
+ * Received in a bundle from this community (read-only here); None for this installation's own.
+ */
+received_from: string | null, };
 
-export type MeetingView = { id: string, title: string, place: string, scheduled_at: string, level: Level, level_label: Label, form: Form, form_label: Label, phase: Phase, phase_label: Label, chair: string, chair_name: string, recorder: string, recorder_name: string, quorum: QuorumView, current_item: string | null, agenda: Array<AgendaItemView>, participants: Array<ParticipantView>, warnings: Array<WarningView>, 
+export type MeetingView = { id: string, title: string, place: string, scheduled_at: string, level: Level, level_label: Label, form: Form, form_label: Label, phase: Phase, phase_label: Label, chair: string, chair_name: string, recorder: string, recorder_name: string, quorum: QuorumView, current_item: string | null, 
+/**
+ * Where the meeting is in the guideline's flow, and what the chair does next (the core's
+ * `meeting::flow`): the room reads these and decides nothing.
+ */
+step: Step, next: NextView | null, 
+/**
+ * The running turn of the open item, by its number. R-SPEAK
+ */
+running_turn: number | null, 
+/**
+ * A vote is open on the open item. R-VOTE
+ */
+vote_open: boolean, agenda: Array<AgendaItemView>, participants: Array<ParticipantView>, warnings: Array<WarningView>, 
 /**
  * The record's fingerprint: the head of its hash chain (R-OPENNESS).
  */
@@ -80,6 +97,10 @@ publications: Array<PublicationView>,
  */
 publish_warning: WarningView | null, 
 /**
+ * The community this record was received from (a bundle): read-only here.
+ */
+received_from: string | null, 
+/**
  * R-IMPLEMENT, R-EVALUATE: how each resolution is carried out, in the order assigned,
  * each with its overdue warning as of the moment this view was made.
  */
@@ -109,7 +130,21 @@ redo_reason: string | null,
  */
 may_redo: boolean, };
 
-export type ParticipantView = { id: string, name: string, group: PartyGroup, group_label: Label, two_committees: boolean, role: Role, role_label: Label, status: AttendanceStatus, status_label: Label, };
+export type ParticipantView = { id: string, name: string, group: PartyGroup, group_label: Label, two_committees: boolean, role: Role, role_label: Label, status: AttendanceStatus, status_label: Label, 
+/**
+ * Present or arrived late (R-ROLL), as the core reads the roll.
+ */
+present: boolean, 
+/**
+ * The room may offer them for the speakers list (R-SPEAK; the core refuses the chair, R-NEUTRAL).
+ */
+in_the_room: boolean, };
+
+export type Step = "open" | "roll" | "agenda" | "speak" | "vote" | "minutes" | "sign" | "seal";
+
+export type NextView = { rule: string, action: NextAction, };
+
+export type NextAction = { "code": "record_seats_reason", percent: number, } | { "code": "open_meeting", name: string, } | { "code": "call_roll", count: number, } | { "code": "await_quorum", present: number, required: number, } | { "code": "open_item", item: string, title: string, } | { "code": "end_turn", name: string, } | { "code": "next_speaker", name: string, } | { "code": "close_item", title: string, } | { "code": "cast_ballots", count: number, } | { "code": "close_vote" } | { "code": "finalize_minutes", name: string, } | { "code": "collect_signatures", count: number, } | { "code": "close_meeting", name: string, };
 
 export type WarningView = { rule: string, code: string, message_zh: string, message_en: string, };
 
@@ -262,7 +297,7 @@ export type ProjectorMotion = { motion: string, mode_label: Label, };
 
 export type ProjectorResult = { no: number, title: string, status: ItemStatus, vote: VoteView | null, deferral_reason: string | null, resolution: string | null, };
 
-export type AppEvent = { "kind": "projector_updated", meeting: ProjectorView, } | { "kind": "meetings_changed" } | { "kind": "care_progress", job: CareJob, done: number, total: number, } | { "kind": "backup_changed", status: BackupStatus, made: MadeBackup | null, } | { "kind": "health_changed", health: HealthView, };
+export type AppEvent = { "kind": "projector_updated", meeting: ProjectorView, } | { "kind": "meetings_changed" } | { "kind": "care_progress", job: CareJob, done: number, total: number, } | { "kind": "backup_changed", status: BackupStatus, made: MadeBackup | null, } | { "kind": "health_changed", health: HealthView, } | { "kind": "archive_progress", job: ArchiveJob, done: number, total: number, };
 
 export type IpcError = { code: string, rule: string | null, message_zh: string, message_en: string, };
 
@@ -319,6 +354,12 @@ export type EscalatedFrom = { meeting: string, meeting_title: string, item: stri
 export type TopicMeeting = { meeting: string, title: string, scheduled_at: string, held: boolean, };
 
 export type TopicLink = { id: string, decided_at?: string, };
+
+export type SearchHitView = { meeting: string, title: string, scheduled_at: string, level: Level, level_label: Label, form: Form, form_label: Label, field: SearchField, field_label: Label, snippet: Array<SnippetPart>, };
+
+export type SearchField = "title" | "agenda" | "resolution" | "background" | "amendment" | "name" | "speech";
+
+export type SnippetPart = { text: string, mark: boolean, };
 
 export type SetupOptions = { levels: Array<LevelOption>, groups: Array<GroupOption>, roles: Array<RoleOption>, vote_rules: Array<VoteRuleOption>, default_vote_rule: VoteRule, default_turn_limit_secs: number, };
 
@@ -480,4 +521,109 @@ export type MeetingRef = { id: string, title: string, };
 
 export type JournalRef = { name: string, meeting: MeetingRef | null, list: ListKind | null, };
 
-export type ListKind = "roster" | "topics";
+export type ListKind = "roster" | "topics" | "archive";
+
+export type ProfileInput = { community: string, issuer: string, booking: string, booking_venue: string, };
+
+export type ProfileView = { community: string, issuer: string, booking: string, booking_venue: string, };
+
+export type IssuerView = { name: string, key_id: string, };
+
+export type PapersView = { 
+/**
+ * This installation: the name its PDFs are signed with (the profile's issuing body; empty
+ * without a profile) and its key.
+ */
+this: IssuerView, 
+/**
+ * Installations whose PDFs verify here.
+ */
+trusted: Array<IssuerView>, };
+
+export type CertificateOutcome = { "outcome": "cancelled" } | { "outcome": "saved", path: string, file_name: string, issuer: IssuerView, };
+
+export type CertificatePick = { "outcome": "cancelled" } | { "outcome": "read", file_name: string, issuer: IssuerView, 
+/**
+ * Trusted here already (under this name, which may differ from the certificate's).
+ */
+trusted_as: string | null, 
+/**
+ * It is this installation's own certificate.
+ */
+own: boolean, };
+
+export type FileVerdict = "valid" | "amended_since" | "changed" | "broken" | "unknown_issuer" | "unsigned" | "mismatch";
+
+export type VerifyOutcome = { "outcome": "cancelled" } | { "outcome": "checked", file_name: string, verdict: FileVerdict, 
+/**
+ * Who signed it, as its certificate says (none: no readable signature).
+ */
+signer: string | null, 
+/**
+ * Events and amendments recorded after the file was made.
+ */
+later_events: number, later_amendments: number, 
+/**
+ * What was checked, one line each, as the core says it (Chinese, English).
+ */
+lines_zh: Array<string>, lines_en: Array<string>, };
+
+export type ArchiveJob = "export" | "import";
+
+export type BundleMeetingView = { id: string, title: string, scheduled_at: string, events: number, };
+
+export type BundleExportOutcome = { "outcome": "nothing", since: string, } | { "outcome": "cancelled" } | { "outcome": "saved", 
+/**
+ * Where the file was written (shown to the chair; never sent back).
+ */
+path: string, file_name: string, kilobytes: number, 
+/**
+ * The issuing body the bundle's signature names.
+ */
+issuer: string, meetings: Array<BundleMeetingView>, 
+/**
+ * Signed PDFs carried beside the records (minutes and poster of each meeting).
+ */
+documents: number, };
+
+export type ArrivalKind = "new" | "extended" | "unchanged";
+
+export type ArrivedMeetingView = { id: string, title: string, 
+/**
+ * Events held now, and how many this bundle added.
+ */
+events: number, added: number, kind: ArrivalKind, };
+
+export type BundleImportOutcome = { "outcome": "cancelled" } | { "outcome": "imported", file_name: string, 
+/**
+ * The issuing community, as its certificate names it.
+ */
+community: string, key_id: string, meetings: Array<ArrivedMeetingView>, documents: number, 
+/**
+ * R-ESCALATE: matters forwarded to the street that joined the topic pool.
+ */
+escalations: number, };
+
+export type CommunityYearView = { 
+/**
+ * As its certificate names it; the own one's from the profile (empty without one).
+ */
+community: string, 
+/**
+ * This installation's own record.
+ */
+own: boolean, key_id: string | null, 
+/**
+ * Meetings held here from it, all years.
+ */
+meetings: number, compliance: ComplianceView, };
+
+export type EscalatedView = { 
+/**
+ * None: escalated within this installation's own record.
+ */
+community: string | null, topic: TopicView, };
+
+export type OverdueActionView = { community: string, own: boolean, meeting: string, title: string, action: number, due: string, };
+
+export type OfficeView = { year: number, communities: Array<CommunityYearView>, escalated: Array<EscalatedView>, overdue: Array<OverdueActionView>, };

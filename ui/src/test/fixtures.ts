@@ -14,6 +14,7 @@ export const listItem: MeetingListItem = {
   phase_label: label('筹备中', 'in preparation'),
   publish_warning: null,
   implement_warnings: [],
+  received_from: null,
 };
 
 export const meetingView: MeetingView = {
@@ -33,6 +34,10 @@ export const meetingView: MeetingView = {
   recorder_name: '谢雨婷',
   quorum: { present: 14, expected: 21, required: 14, met: true },
   current_item: 'a1',
+  step: 'speak',
+  next: { rule: 'R-AGENDA', action: { code: 'close_item', title: '加装电梯' } },
+  running_turn: null,
+  vote_open: false,
   agenda: [
     {
       id: 'a1',
@@ -71,6 +76,7 @@ export const meetingView: MeetingView = {
   amendments: [],
   publications: [],
   publish_warning: null,
+  received_from: null,
   actions: [],
   observer_seats: 2,
   bookings: [],

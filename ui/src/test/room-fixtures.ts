@@ -46,7 +46,10 @@ export function person(id: string): PersonRef {
   return { id, name, group, group_label: label(...GROUP[group]) };
 }
 
+// Presence as the core reports it for these statuses (`meeting::flow`, tested there): present
+// or late; in the room, members present and every 列席 (none is marked away here).
 function participants(status: (id: string) => AttendanceStatus): ParticipantView[] {
+  const present = (id: string) => ['present', 'late'].includes(status(id));
   return PEOPLE.map(([id, name, group, role]) => ({
     id,
     name,
@@ -57,6 +60,8 @@ function participants(status: (id: string) => AttendanceStatus): ParticipantView
     role_label: label(role, role),
     status: role === 'member' ? status(id) : 'not_called',
     status_label: label(...STATUS[role === 'member' ? status(id) : 'not_called']),
+    present: role === 'member' && present(id),
+    in_the_room: role === 'attendee' || (role === 'member' && present(id)),
   }));
 }
 
@@ -102,6 +107,10 @@ export function setupMeeting(): MeetingView {
     recorder_name: '谢雨婷',
     quorum: { present: 0, expected: 6, required: 4, met: false },
     current_item: null,
+    step: 'open',
+    next: { rule: 'R-OPEN', action: { code: 'open_meeting', name: '李卫东' } },
+    running_turn: null,
+    vote_open: false,
     agenda: [item('a1', '加装电梯'), item('a2', '停车收费')],
     participants: participants(() => 'not_called'),
     warnings: [],
@@ -125,6 +134,7 @@ export function setupMeeting(): MeetingView {
     amendments: [],
     publications: [],
     publish_warning: null,
+    received_from: null,
     actions: [],
     observer_seats: 2,
     bookings: [],
@@ -141,6 +151,18 @@ export function rollCall(): MeetingView {
     opened_at: '2026-11-19T19:30:00.000+08:00',
     participants: participants((id) => (['p1', 'p2', 'p3'].includes(id) ? 'present' : 'not_called')),
     quorum: { present: 3, expected: 6, required: 4, met: false },
+    step: 'roll',
+    next: { rule: 'R-ROLL', action: { code: 'call_roll', count: 3 } },
+  };
+}
+
+/** The roll call short of the quorum, adjourned by the chair (R-QUORUM): the minutes are next. */
+export function adjourned(): MeetingView {
+  return {
+    ...rollCall(),
+    adjourned: { at: '2026-11-19T19:40:00.000+08:00', present: 3, expected: 6, note: null },
+    step: 'minutes',
+    next: { rule: 'R-MINUTES', action: { code: 'finalize_minutes', name: '谢雨婷' } },
   };
 }
 
@@ -153,6 +175,11 @@ export function speaking(opts: { turn?: boolean; ago?: number } = {}): MeetingVi
     participants: participants(() => 'present'),
     quorum: { present: 6, expected: 6, required: 4, met: true },
     current_item: 'a1',
+    step: 'speak',
+    next: opts.turn
+      ? { rule: 'R-SPEAK', action: { code: 'end_turn', name: '黄志强' } }
+      : { rule: 'R-SPEAK', action: { code: 'next_speaker', name: '许哲' } },
+    running_turn: opts.turn ? 2 : null,
     agenda: [
       item('a1', '加装电梯', {
         status: 'open',
@@ -195,7 +222,15 @@ export function voting(mode: 'named' | 'hands' = 'named'): MeetingView {
       ? { ballots: [{ person: 'p1', choice: 'yes' }], running: { yes: 1, no: 0, abstain: 0 } }
       : { mode: 'hands', mode_label: label('举手表决', 'show of hands') },
   );
-  return { ...m, agenda: [{ ...m.agenda[0], queue: [], vote: v }, m.agenda[1]] };
+  return {
+    ...m,
+    step: 'vote',
+    next: mode === 'named'
+      ? { rule: 'R-VOTE', action: { code: 'cast_ballots', count: 5 } }
+      : { rule: 'R-VOTE', action: { code: 'close_vote' } },
+    vote_open: true,
+    agenda: [{ ...m.agenda[0], queue: [], vote: v }, m.agenda[1]],
+  };
 }
 
 /** a1 closed by a vote that passed at an exact half; a2 pending. */
@@ -221,6 +256,8 @@ export function voted(): MeetingView {
   return {
     ...m,
     current_item: null,
+    step: 'agenda',
+    next: { rule: 'R-AGENDA', action: { code: 'open_item', item: 'a2', title: '停车收费' } },
     agenda: [
       {
         ...m.agenda[0],
@@ -241,6 +278,8 @@ export function minutes(): MeetingView {
   const m = voted();
   return {
     ...m,
+    step: 'minutes',
+    next: { rule: 'R-MINUTES', action: { code: 'finalize_minutes', name: '谢雨婷' } },
     agenda: [
       m.agenda[0],
       { ...m.agenda[1], status: 'deferred', status_label: label('延期', 'deferred'), closed_at: '2026-11-19T19:50:00.000+08:00', deferral_reason: '需先征求意见', may_redo: true },
@@ -255,6 +294,8 @@ export function signing(): MeetingView {
     ...m,
     phase: 'signing',
     phase_label: label('签字确认中', 'collecting signatures'),
+    step: 'sign',
+    next: { rule: 'R-SIGN', action: { code: 'collect_signatures', count: 1 } },
     minutes: { ...m.minutes, text: '会议记录正文', edited_at: '2026-11-19T20:10:00.000+08:00', finalized_at: '2026-11-19T20:12:00.000+08:00' },
     signers: [
       { person: person('p1'), state: 'signed', at: '2026-11-19T20:13:00.000+08:00', reason: null, image_sha256: 'cd'.repeat(32) },
@@ -271,6 +312,8 @@ export function sealed(): MeetingView {
     ...m,
     phase: 'sealed',
     phase_label: label('已结束并封存', 'closed and sealed'),
+    step: 'seal',
+    next: null,
     closed_at: '2026-11-19T20:20:00.000+08:00',
     signers: m.signers.map((s) => (s.state === 'pending' ? { ...s, state: 'signed', at: '2026-11-19T20:14:00.000+08:00', image_sha256: 'ef'.repeat(32) } : s)),
   };

@@ -22,6 +22,7 @@ function journalName(j: JournalRef): string {
   if (j.meeting) return t('care.journal.meeting', { meeting: meetingName(j.meeting) });
   if (j.list === 'roster') return t('care.journal.roster');
   if (j.list === 'topics') return t('care.journal.topics');
+  if (j.list === 'archive') return t('care.journal.archive');
   return j.name;
 }
 

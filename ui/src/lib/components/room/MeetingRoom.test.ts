@@ -7,6 +7,7 @@ import { BackendError } from '../../backend';
 import MeetingRoom from './MeetingRoom.svelte';
 import {
   MEETING_ID,
+  adjourned,
   minutes,
   rollCall,
   setupMeeting,
@@ -66,6 +67,21 @@ describe('meeting room', () => {
     expect(onupdate).toHaveBeenCalledWith(next);
   });
 
+  test('the next action is the core’s, with its rule; none once sealed', async () => {
+    const r = room(rollCall());
+    const line = () => screen.getByTestId('next-action');
+    expect(line().dataset.code).toBe('call_roll');
+    expect(screen.getByTestId('next-action-text').textContent).toBe('清点人数：还有 3 名成员未点名');
+    expect(line().textContent).toContain('R-ROLL');
+    await r.rerender({ meeting: voted() });
+    expect(screen.getByTestId('next-action-text').textContent).toBe('宣读并开始协商议题“停车收费”');
+    expect(line().textContent).toContain('R-AGENDA');
+    await r.rerender({ meeting: speaking({ turn: true }) });
+    expect(screen.getByTestId('next-action-text').textContent).toBe('黄志强 正在发言：发言结束后记录要点');
+    await r.rerender({ meeting: { ...signing(), phase: 'sealed', step: 'seal', next: null } });
+    expect(screen.queryByTestId('next-action')).toBeNull();
+  });
+
   test('follows the meeting to the next step when the shell sends it', async () => {
     const r = room(setupMeeting());
     await r.rerender({ meeting: rollCall() });
@@ -92,7 +108,7 @@ describe('meeting room', () => {
 
   test('roll call without quorum: the chair adjourns; the steps never reached are shown as not held', async () => {
     const r = room(rollCall());
-    next = { ...rollCall(), adjourned: { at: '2026-11-19T19:40:00.000+08:00', present: 3, expected: 6, note: null } };
+    next = adjourned();
     await fireEvent.click(screen.getByTestId('adjourn'));
     await waitFor(() => expect(sent).toEqual([{ type: 'adjourn_for_lack_of_quorum' }]));
     await r.rerender({ meeting: next });

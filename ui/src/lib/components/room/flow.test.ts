@@ -1,24 +1,30 @@
 import { describe, expect, test } from 'vitest';
-import { clock, follow, inTheRoom, lastClosedItem, shortcutKey, whereIs } from './flow';
-import { minutes, rollCall, setupMeeting, signing, speaking, voted, voting } from '../../../test/room-fixtures';
+import { clock, follow, inTheRoom, lastClosedItem, openItem, openVote, runningTurn, shortcutKey, STEPS, whereIs } from './flow';
+import { minutes, rollCall, speaking, voted, voting } from '../../../test/room-fixtures';
 
+// Where the meeting is, presence and who is in the room are the core's (`meeting::flow`, tested
+// in tests/rules.rs); these only check that the room reads them from the view.
 describe('where the meeting is', () => {
-  test('follows the phase and the open item', () => {
-    expect(whereIs(setupMeeting())).toBe('open');
-    expect(whereIs(rollCall())).toBe('roll');
-    expect(whereIs(speaking())).toBe('speak');
-    expect(whereIs(voting())).toBe('vote');
-    expect(whereIs(voted())).toBe('agenda');
-    expect(whereIs(minutes())).toBe('minutes');
-    expect(whereIs(signing())).toBe('sign');
-    expect(whereIs({ ...signing(), phase: 'sealed' })).toBe('seal');
+  test('read from the view, not derived from it', () => {
+    const m = rollCall();
+    expect(whereIs(m)).toBe('roll');
+    // Everyone marked present in the view: the step is still the one the core reported.
+    const all = { ...m, participants: m.participants.map((p) => ({ ...p, status: 'present' as const })) };
+    expect(whereIs(all)).toBe('roll');
+    expect(whereIs({ ...all, step: 'agenda' })).toBe('agenda');
+    expect(STEPS).toHaveLength(8);
   });
 
-  test('the roll call lasts until everyone is called and the quorum is met', () => {
-    const m = rollCall();
-    const all = { ...m, participants: m.participants.map((p) => ({ ...p, status: 'present' as const })) };
-    expect(whereIs(all)).toBe('roll'); // everyone called but the view's quorum says not met
-    expect(whereIs({ ...all, quorum: { ...all.quorum, present: 6, met: true } })).toBe('agenda');
+  test('the open item, its running turn and its open vote, as the view names them', () => {
+    const s = speaking({ turn: true });
+    expect(openItem(s)?.id).toBe('a1');
+    expect(runningTurn(s)?.person.id).toBe('p3');
+    expect(runningTurn(speaking())).toBeNull();
+    expect(runningTurn({ ...s, running_turn: null })).toBeNull();
+    expect(openVote(voting())?.mode).toBe('named');
+    expect(openVote({ ...voting(), vote_open: false })).toBeNull();
+    expect(openVote(voted())).toBeNull();
+    expect(openItem(voted())).toBeNull();
   });
 
   test('the screen follows the meeting, but an item just closed stays in view', () => {
@@ -32,9 +38,11 @@ describe('where the meeting is', () => {
     expect(follow('speak', 'speak', 'roll')).toBe('roll');
   });
 
-  test('people in the room: present members and 列席 not away; never observers', () => {
-    const ids = inTheRoom(rollCall()).map((p) => p.id);
-    expect(ids).toEqual(['p1', 'p2', 'p3', 'r1']);
+  test('people in the room: the ones the view marks', () => {
+    const m = rollCall();
+    expect(inTheRoom(m).map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'r1']);
+    const p4 = m.participants.map((p) => (p.id === 'p4' ? { ...p, in_the_room: true } : p));
+    expect(inTheRoom({ ...m, participants: p4 }).map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'r1']);
   });
 
   test('the last closed item and the clock', () => {

@@ -1,10 +1,17 @@
-// Where the meeting is, read from the core's view (the core decides; this only reads the
-// state it reports), and small lookups the room's steps share.
-import type { AgendaItemView, MeetingView, ParticipantView, TurnView, VoteView } from '../../bindings';
+// Where the meeting is and who is in the room, as the core decided them (`meeting::flow`,
+// mapped into the view by the shell): this only reads them. `follow` (which step the screen
+// shows) and `clock` are the screen's own concerns.
+import type { AgendaItemView, MeetingView, ParticipantView, Step, TurnView, VoteView } from '../../bindings';
 
-/** The steps of the meeting as the guideline lists them (基层议事协商会议流程). */
-export const STEPS = ['open', 'roll', 'agenda', 'speak', 'vote', 'minutes', 'sign', 'seal'] as const;
-export type Step = (typeof STEPS)[number];
+export type { Step };
+
+/** The steps in the guideline's order (基层议事协商会议流程), for the stepper and keys 1–8. */
+export const STEPS = ['open', 'roll', 'agenda', 'speak', 'vote', 'minutes', 'sign', 'seal'] as const satisfies readonly Step[];
+
+/** The step the meeting is at. */
+export function whereIs(m: MeetingView): Step {
+  return m.step;
+}
 
 export function openItem(m: MeetingView): AgendaItemView | null {
   return m.agenda.find((i) => i.id === m.current_item) ?? null;
@@ -20,46 +27,21 @@ export function lastClosedItem(m: MeetingView): AgendaItemView | null {
   return last;
 }
 
-export function runningTurn(item: AgendaItemView | null): TurnView | null {
-  const t = item?.turns.at(-1);
-  return t && !t.ended_at ? t : null;
+export function runningTurn(m: MeetingView): TurnView | null {
+  return openItem(m)?.turns.find((x) => x.no === m.running_turn) ?? null;
 }
 
-export function openVote(item: AgendaItemView | null): VoteView | null {
-  return item?.vote && !item.vote.closed_at ? item.vote : null;
+export function openVote(m: MeetingView): VoteView | null {
+  return m.vote_open ? (openItem(m)?.vote ?? null) : null;
 }
 
 export function members(m: MeetingView): ParticipantView[] {
   return m.participants.filter((p) => p.role === 'member');
 }
 
-export function isPresent(p: ParticipantView): boolean {
-  return p.status === 'present' || p.status === 'late';
-}
-
-/**
- * People in the room who could be put on the speakers list: members marked present and
- * 列席 not marked away. The chair is listed too — the core refuses the chair (R-NEUTRAL).
- */
+/** Who the room offers for the speakers list (the chair too: the core refuses, R-NEUTRAL). */
 export function inTheRoom(m: MeetingView): ParticipantView[] {
-  return m.participants.filter((p) => {
-    if (p.role === 'observer') return false;
-    if (p.role === 'member') return isPresent(p);
-    return !['absent_with_leave', 'absent_without_leave', 'left_early'].includes(p.status);
-  });
-}
-
-/** The step the meeting is at. */
-export function whereIs(m: MeetingView): Step {
-  if (m.phase === 'setup') return 'open';
-  if (m.phase === 'signing') return 'sign';
-  if (m.phase === 'sealed') return 'seal';
-  const item = openItem(m);
-  if (item) return openVote(item) ? 'vote' : 'speak';
-  if (m.adjourned || !m.agenda.some((i) => i.status === 'pending')) return 'minutes';
-  if (m.agenda.some((i) => i.status !== 'pending')) return 'agenda';
-  const everyoneCalled = members(m).every((p) => p.status !== 'not_called');
-  return m.quorum.met && everyoneCalled ? 'agenda' : 'roll';
+  return m.participants.filter((p) => p.in_the_room);
 }
 
 /**
