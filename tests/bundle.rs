@@ -261,7 +261,10 @@ fn the_tool_carries_a_year_of_records_to_the_street_office() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("community"), tmp.path().join("office"));
     let run = |dir: &Path, args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(dir).args(args).output().unwrap();
+        // Wine now and then fails to start a process ("Internal error", 1359): that is the
+        // emulator's, not the tool's, so starting it is tried again; its answer never is.
+        let spawn = || std::process::Command::new(env!("CARGO_BIN_EXE_yishi")).arg("--data-dir").arg(dir).args(args).output();
+        let out = spawn().or_else(|_| spawn()).or_else(|_| spawn()).unwrap();
         (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
     };
     let file = tmp.path().join("莲花一村.yishi");

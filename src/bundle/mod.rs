@@ -24,7 +24,7 @@ pub const EXT: &str = "yishi";
 pub enum BundleError {
     #[error("{0}")]
     Format(#[from] format::FormatError),
-    #[error("签发者“{name}”（密钥 {key:.16}）尚未被本机信任：先取得该社区导出的证书，核对指纹后执行 yishi key trust 证书文件（或在“密钥与证书”中信任），再导入 / the issuer \"{name}\" (key {key:.16}) is not trusted here yet: get that community's certificate, check its fingerprint, trust it (yishi key trust FILE), then import")]
+    #[error("签发者“{name}”（密钥 {key:.16}）尚未被本机信任：先取得该社区导出的证书，核对指纹后执行 yishi key trust 证书文件（或在议事的“设置与核验”中信任其他单位的证书），再导入 / the issuer \"{name}\" (key {key:.16}) is not trusted here yet: get that community's certificate, check its fingerprint, trust it (yishi key trust FILE), then import")]
     Untrusted { name: String, key: String },
     #[error("数据包内容不完整：{0} / the bundle's contents are incomplete: {0}")]
     Contents(String),
